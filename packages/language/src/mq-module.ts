@@ -1,0 +1,26 @@
+import type { Module } from 'langium';
+import { inject } from 'langium';
+import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
+import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
+import { MqGeneratedModule, MqGeneratedSharedModule } from './generated/module.js';
+
+/** Services added to the Langium defaults by the MQ language. */
+export type MqAddedServices = Record<string, never>;
+
+export type MqServices = LangiumServices & MqAddedServices;
+
+export const MqModule: Module<MqServices, PartialLangiumServices & MqAddedServices> = {};
+
+/**
+ * Creates the shared services and the MQ language services, and registers the validation checks.
+ * With no LSP connection (tests, CLI) configuration is marked initialized so builds do not wait for a client.
+ */
+export function createMqServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; mq: MqServices } {
+    const shared = inject(createDefaultSharedModule(context), MqGeneratedSharedModule);
+    const mq = inject(createDefaultModule({ shared }), MqGeneratedModule, MqModule);
+    shared.ServiceRegistry.register(mq);
+    if (!context.connection) {
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, mq };
+}

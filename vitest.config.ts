@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+    test: {
+        include: ['packages/*/test/**/*.test.ts'],
+        exclude: ['**/node_modules/**', '**/generated/**', 'packages/vscode/test/e2e/**'],
+        setupFiles: ['./scripts/polyfill-groupby.cjs'],
+        deps: { interopDefault: true },
+        testTimeout: 30000,
+        pool: 'forks'
+    }
+});
