@@ -3,13 +3,18 @@ import { inject } from 'langium';
 import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices, PartialLangiumServices } from 'langium/lsp';
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { MqGeneratedModule, MqGeneratedSharedModule } from './generated/module.js';
+import { MqValueConverter } from './mq-value-converter.js';
 
 /** Services added to the Langium defaults by the MQ language. */
 export type MqAddedServices = Record<string, never>;
 
 export type MqServices = LangiumServices & MqAddedServices;
 
-export const MqModule: Module<MqServices, PartialLangiumServices & MqAddedServices> = {};
+export const MqModule: Module<MqServices, PartialLangiumServices & MqAddedServices> = {
+    parser: {
+        ValueConverter: () => new MqValueConverter()
+    }
+};
 
 /**
  * Creates the shared services and the MQ language services, and registers the validation checks.
