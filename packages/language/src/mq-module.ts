@@ -4,6 +4,7 @@ import type { DefaultSharedModuleContext, LangiumServices, LangiumSharedServices
 import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { MqGeneratedModule, MqGeneratedSharedModule } from './generated/module.js';
 import { MqValueConverter } from './mq-value-converter.js';
+import { MqLspModule, MqSharedLspModule } from './lsp/mq-lsp-module.js';
 
 /** Services added to the Langium defaults by the MQ language. */
 export type MqAddedServices = Record<string, never>;
@@ -21,8 +22,8 @@ export const MqModule: Module<MqServices, PartialLangiumServices & MqAddedServic
  * With no LSP connection (tests, CLI) configuration is marked initialized so builds do not wait for a client.
  */
 export function createMqServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; mq: MqServices } {
-    const shared = inject(createDefaultSharedModule(context), MqGeneratedSharedModule);
-    const mq = inject(createDefaultModule({ shared }), MqGeneratedModule, MqModule);
+    const shared = inject(createDefaultSharedModule(context), MqGeneratedSharedModule, MqSharedLspModule);
+    const mq = inject(createDefaultModule({ shared }), MqGeneratedModule, MqModule, MqLspModule);
     shared.ServiceRegistry.register(mq);
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
