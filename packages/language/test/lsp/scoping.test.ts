@@ -1,0 +1,42 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { EmptyFileSystem } from 'langium';
+import { clearDocuments, parseHelper } from 'langium/test';
+import { createMqServices } from '../../src/mq-module.js';
+import type { Model, Producer, PublishProperty, Queue, DeadLetterProperty } from '../../src/generated/ast.js';
+
+const services = createMqServices(EmptyFileSystem).mq;
+const parse = parseHelper<Model>(services);
+
+afterEach(() => clearDocuments(services));
+
+describe('scoping', () => {
+    test('a reference resolves to a declaration in another file', async () => {
+        await parse('queue orders-dlq { retention: 14d }', { documentUri: 'file:///ws/dlq.mq' });
+        const doc = await parse('queue orders { dead-letter: orders-dlq after 3 receives }', { documentUri: 'file:///ws/orders.mq' });
+        const queue = doc.parseResult.value.declarations[0] as Queue;
+        const deadLetter = queue.properties[0] as DeadLetterProperty;
+        expect(deadLetter.queue.ref?.name).toBe('orders-dlq');
+        expect(deadLetter.queue.error).toBeUndefined();
+    });
+
+    test('names are unique per kind: a queue and a firehose may share a name', async () => {
+        const doc = await parse(`
+            firehose archive { source: direct destination: s3 "s3://b/" }
+            queue archive { }
+            producer p { publish: archive }
+            consumer c { poll: archive }
+        `);
+        const producer = doc.parseResult.value.declarations[2] as Producer;
+        const publish = producer.properties[0] as PublishProperty;
+        // Publishable accepts both; the first declared wins, but poll: only sees queues.
+        expect(publish.target.ref).toBeDefined();
+        const consumer = doc.parseResult.value.declarations[3]!;
+        const poll = (consumer as unknown as { properties: Array<{ queue: { ref?: { $type: string } } }> }).properties[0]!;
+        expect(poll.queue.ref?.$type).toBe('Queue');
+    });
+
+    test('a reference to the wrong kind does not resolve', async () => {
+        const doc = await parse('topic purchases { }\nconsumer c { poll: purchases }');
+        expect(doc.references.some(ref => ref.error !== undefined)).toBe(true);
+    });
+});
