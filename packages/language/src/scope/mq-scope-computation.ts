@@ -1,5 +1,5 @@
 import type { AstNodeDescription, LangiumDocument, LocalSymbols } from 'langium';
-import { DefaultScopeComputation, interruptAndCheck, MultiMap, CancellationToken } from 'langium';
+import { Cancellation, DefaultScopeComputation, interruptAndCheck, MultiMap } from 'langium';
 import { isModel } from '../generated/ast.js';
 
 /**
@@ -9,7 +9,7 @@ import { isModel } from '../generated/ast.js';
  */
 export class MqScopeComputation extends DefaultScopeComputation {
 
-    override async collectExportedSymbols(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<AstNodeDescription[]> {
+    override async collectExportedSymbols(document: LangiumDocument, cancelToken = Cancellation.CancellationToken.None): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value;
         const exports: AstNodeDescription[] = [];
         if (!isModel(root)) return exports;
@@ -23,7 +23,7 @@ export class MqScopeComputation extends DefaultScopeComputation {
         return exports;
     }
 
-    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: CancellationToken): Promise<LocalSymbols> {
+    override async collectLocalSymbols(_document: LangiumDocument, _cancelToken?: Cancellation.CancellationToken): Promise<LocalSymbols> {
         return new MultiMap();
     }
 }
