@@ -9,3 +9,4 @@ export {
     NUMERIC_FILTER_DECIMALS,
     NUMERIC_FILTER_LIMIT
 } from './limits.js';
+export { compileFilterPolicy, explainFilterMismatch, matchesFilterPolicy, type CompiledFilterPolicy } from './match.js';
