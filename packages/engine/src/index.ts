@@ -1,0 +1,1 @@
+export { matchesFilterPolicy } from '@mq-architect/language/filter-policy';
