@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { matchesFilterPolicy } from '../../src/index.js';
+
+interface FilterCase {
+    id: string;
+    scope: 'MessageAttributes' | 'MessageBody';
+    policy: unknown;
+    attributes?: Record<string, { Type: string; Value: string }>;
+    body?: unknown;
+    rawBody?: string;
+    match: boolean;
+    note?: string;
+    confidence?: 'medium' | 'disputed';
+}
+
+const { cases } = JSON.parse(
+    readFileSync(new URL('../../../../../shared/conformance/sns-filter-policy.json', import.meta.url), 'utf8')
+) as { cases: FilterCase[] };
+
+/** The case as an SNS Publish request: attributes become MessageAttributes, the body the Message string. */
+function publishOf(testCase: FilterCase) {
+    const attributes = Object.entries(testCase.attributes ?? {});
+    const message = testCase.rawBody ?? (testCase.body !== undefined ? JSON.stringify(testCase.body) : 'message');
+    return {
+        Message: message,
+        ...(attributes.length > 0
+            ? { MessageAttributes: Object.fromEntries(attributes.map(([name, a]) => [name, { DataType: a.Type, StringValue: a.Value }])) }
+            : {})
+    };
+}
+
+const disputedOutcomes: string[] = [];
+
+describe('SNS filter policy conformance (shared/conformance/sns-filter-policy.json)', () => {
+    it('has the 87 shared cases', () => {
+        expect(cases.length).toBe(87);
+    });
+
+    for (const testCase of cases.filter(c => c.confidence !== 'disputed')) {
+        it(`${testCase.id}: ${testCase.match ? 'delivers' : 'filters out'} (${testCase.note ?? ''})`, () => {
+            expect(matchesFilterPolicy(testCase.policy, testCase.scope, publishOf(testCase))).toBe(testCase.match);
+        });
+    }
+
+    for (const testCase of cases.filter(c => c.confidence === 'disputed')) {
+        it(`${testCase.id} (disputed, reported only)`, () => {
+            const actual = matchesFilterPolicy(testCase.policy, testCase.scope, publishOf(testCase));
+            disputedOutcomes.push(`${testCase.id}: expected ${testCase.match}, engine ${actual}${actual === testCase.match ? '' : ' (DIFFERS)'}`);
+        });
+    }
+
+    afterAll(() => {
+        if (disputedOutcomes.length > 0) {
+            console.info(`Disputed SNS filter cases:\n  ${disputedOutcomes.join('\n  ')}`);
+        }
+    });
+});
