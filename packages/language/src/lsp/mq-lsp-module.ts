@@ -2,6 +2,14 @@ import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
 import { MqScopeComputation } from '../scope/mq-scope-computation.js';
 import { MqScopeProvider } from '../scope/mq-scope-provider.js';
+import { MqCompletionProvider } from './mq-completion-provider.js';
+import { MqDocumentSymbolProvider } from './mq-document-symbol-provider.js';
+import { MqFormatter } from './mq-formatter.js';
+import { MqHoverProvider } from './mq-hover-provider.js';
+import { MqInlayHintProvider } from './mq-inlay-hints.js';
+import { MqNodeKindProvider } from './mq-node-kind-provider.js';
+import { MqRenameProvider } from './mq-rename-provider.js';
+import { MqSemanticTokenProvider } from './mq-semantic-tokens.js';
 
 /**
  * Scoping and editor features of the MQ language server, kept apart from the core module so that the
@@ -11,8 +19,21 @@ export const MqLspModule: Module<LangiumServices, PartialLangiumServices> = {
     references: {
         ScopeComputation: (services) => new MqScopeComputation(services),
         ScopeProvider: (services) => new MqScopeProvider(services)
+    },
+    lsp: {
+        CompletionProvider: (services) => new MqCompletionProvider(services),
+        HoverProvider: (services) => new MqHoverProvider(services),
+        RenameProvider: (services) => new MqRenameProvider(services),
+        DocumentSymbolProvider: (services) => new MqDocumentSymbolProvider(services),
+        Formatter: () => new MqFormatter(),
+        SemanticTokenProvider: (services) => new MqSemanticTokenProvider(services),
+        InlayHintProvider: () => new MqInlayHintProvider()
     }
 };
 
-/** Editor services shared by all languages of the server (symbol kinds, workspace symbols). */
-export const MqSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {};
+/** Editor services shared by all languages of the server (symbol and completion kinds). */
+export const MqSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new MqNodeKindProvider()
+    }
+};

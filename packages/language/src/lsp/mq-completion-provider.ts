@@ -1,0 +1,107 @@
+import type { AstNode, AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
+import { GrammarAST as Grammar } from 'langium';
+import type { CompletionAcceptor, CompletionContext, CompletionValueItem } from 'langium/lsp';
+import { DefaultCompletionProvider } from 'langium/lsp';
+import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
+import { isDeclaration } from '../generated/ast.js';
+import { expectedUnitFamily, UNITS } from './completion-units.js';
+import { FILTER_OPERATORS, isInsideFilterPolicy } from './filter-operators.js';
+import { KIND_OF_TYPE, PROPERTY_DOCS, propertyDoc, renderPropertyDoc } from './property-docs.js';
+import type { DeclarationKind, PropertyDoc } from './property-docs.js';
+
+/** Scenario statements are written `surge p x2 ...`, without the colon of properties. */
+const STATEMENT_KEYS = new Set(['surge', 'outage', 'expect']);
+
+/**
+ * Completion for MQ: property names with their documentation and a value snippet, keyword values,
+ * units after a number, references of the kind the position expects (the scope provider filters by type),
+ * and filter-policy operators inside `filter attributes { ... }`.
+ */
+export class MqCompletionProvider extends DefaultCompletionProvider {
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        const text = document.textDocument.getText();
+        const offset = document.textDocument.offsetAt(params.position);
+        const units = this.unitCompletions(document, params, text, offset);
+        if (units) return { isIncomplete: false, items: units };
+        if (isInsideFilterPolicy(text, offset)) return { isIncomplete: false, items: this.filterOperatorCompletions() };
+        return super.getCompletion(document, params, cancelToken);
+    }
+
+    protected unitCompletions(document: LangiumDocument, params: CompletionParams, text: string, offset: number): CompletionItem[] | undefined {
+        const lineStart = document.textDocument.offsetAt({ line: params.position.line, character: 0 });
+        const linePrefix = text.slice(lineStart, offset);
+        const number = /(?<![\w.-])(\d+(?:\.\d+)?)$/.exec(linePrefix)?.[1];
+        if (!number) return undefined;
+        const family = expectedUnitFamily(linePrefix);
+        if (!family) return undefined;
+        const start = { line: params.position.line, character: params.position.character - number.length };
+        return UNITS[family].map((unit, index) => ({
+            label: `${number}${unit.suffix}`,
+            kind: CompletionItemKind.Unit,
+            detail: unit.detail,
+            sortText: String(index).padStart(2, '0'),
+            textEdit: { range: { start, end: params.position }, newText: `${number}${unit.suffix}` }
+        }));
+    }
+
+    protected filterOperatorCompletions(): CompletionItem[] {
+        return FILTER_OPERATORS.map((operator, index) => ({
+            label: operator.label,
+            kind: CompletionItemKind.Operator,
+            detail: 'SNS filter operator',
+            documentation: { kind: MarkupKind.Markdown, value: operator.documentation },
+            insertText: operator.snippet,
+            insertTextFormat: InsertTextFormat.Snippet,
+            sortText: String(index).padStart(2, '0')
+        }));
+    }
+
+    protected override completionForKeyword(context: CompletionContext, keyword: GrammarAST.Keyword, acceptor: CompletionAcceptor): MaybePromise<void> {
+        if (!this.filterKeyword(context, keyword)) return;
+        const container: AstNode | undefined = keyword.$container;
+        const assignment = Grammar.isAssignment(container) ? container : undefined;
+        if (assignment?.feature === 'key') {
+            const doc = this.keyDoc(context.node, keyword.value);
+            if (doc) {
+                const separator = STATEMENT_KEYS.has(doc.key) ? ' ' : ': ';
+                acceptor(context, {
+                    label: doc.key,
+                    kind: CompletionItemKind.Property,
+                    detail: doc.defaultValue ? `default ${doc.defaultValue}` : 'property',
+                    documentation: { kind: MarkupKind.Markdown, value: renderPropertyDoc(doc) },
+                    insertText: `${doc.key}${separator}${doc.snippet}`,
+                    insertTextFormat: InsertTextFormat.Snippet,
+                    sortText: '0'
+                });
+                return;
+            }
+        }
+        const isValue = assignment !== undefined && assignment.feature !== 'key';
+        acceptor(context, {
+            label: keyword.value,
+            kind: isValue ? CompletionItemKind.EnumMember : CompletionItemKind.Keyword,
+            detail: isValue ? 'value' : 'keyword',
+            sortText: isValue ? '0' : '1'
+        });
+    }
+
+    /** The documentation of a property key, for the declaration the cursor is in (or any declaration kind if unknown). */
+    protected keyDoc(node: AstNode | undefined, key: string): PropertyDoc | undefined {
+        let current = node;
+        while (current && !isDeclaration(current)) current = current.$container;
+        const kind = current ? KIND_OF_TYPE[current.$type] : undefined;
+        if (kind) return propertyDoc(kind, key);
+        for (const candidate of Object.keys(PROPERTY_DOCS) as DeclarationKind[]) {
+            const doc = propertyDoc(candidate, key);
+            if (doc) return doc;
+        }
+        return undefined;
+    }
+
+    protected override createReferenceCompletionItem(description: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {
+        const item = super.createReferenceCompletionItem(description, refInfo, context);
+        return { ...item, detail: KIND_OF_TYPE[description.type] ?? description.type, sortText: '0' };
+    }
+}
