@@ -1,0 +1,18 @@
+import './polyfills.js';
+import type { LangiumSharedServices } from 'langium/lsp';
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import type { Connection } from 'vscode-languageserver';
+import type { MqServices } from '../mq-module.js';
+import { createMqServices } from '../mq-module.js';
+
+/**
+ * Starts the MQ language server on an existing connection and returns its services, so that a host
+ * (the VS Code extension's server entry) can register its own requests on the same connection and
+ * reach the same workspace. The connection must not be listening yet: Langium calls `listen()`.
+ */
+export function startMqLanguageServer(connection: Connection): { shared: LangiumSharedServices; mq: MqServices } {
+    const services = createMqServices({ connection, ...NodeFileSystem });
+    startLanguageServer(services.shared);
+    return services;
+}
