@@ -11,7 +11,7 @@ const started = Date.now();
 
 execFileSync(process.execPath, ['--require', './scripts/polyfill-groupby.cjs', 'node_modules/langium-cli/bin/langium.js', 'generate'], { cwd: root, stdio: 'inherit' });
 
-for (const pkg of ['cli', 'vscode']) {
+for (const pkg of ['language', 'cli', 'vscode']) {
     const script = path.join(root, 'packages', pkg, 'esbuild.mjs');
     if (!existsSync(script)) continue;
     const { build } = await import(script);
