@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { execFileSync, spawn } from 'node:child_process';
+import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CompletionItem, CompletionList, Hover, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
+import {
+    CompletionRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
+
+/**
+ * End to end: the bundled server, spawned the way an editor spawns it, speaking LSP over stdio.
+ * Builds the bundle first so the test checks what ships.
+ */
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+const bundle = path.join(packageDir, 'out', 'server.cjs');
+const uri = 'file:///workspace/orders.mq';
+const text = 'queue orders {\n  visibility: 13h\n}\nconsumer workers {\n  poll: orders\n}\n';
+
+let server: ChildProcessWithoutNullStreams;
+let connection: ProtocolConnection;
+let stderr = '';
+
+beforeAll(() => {
+    execFileSync(process.execPath, [path.join(packageDir, 'esbuild.mjs')], { stdio: 'inherit' });
+    // No --require: the bundle must install its own Object.groupBy polyfill on Node 20.
+    server = spawn(process.execPath, [bundle, '--stdio'], { stdio: 'pipe' });
+    server.stderr.on('data', chunk => { stderr += String(chunk); });
+    connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    connection.listen();
+}, 60_000);
+
+afterAll(() => {
+    connection?.dispose();
+    if (server && server.exitCode === null) server.kill();
+});
+
+describe('language server over stdio', () => {
+    test('initialize → diagnostics with codes → completion → hover → shutdown', async () => {
+        const diagnosticsArrived = new Promise<PublishDiagnosticsParams>(resolve => {
+            connection.onNotification(PublishDiagnosticsNotification.type, params => {
+                if (params.uri === uri && params.diagnostics.length > 0) resolve(params);
+            });
+        });
+
+        const init = await connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {}
+        });
+        expect(init.capabilities.completionProvider, stderr).toBeDefined();
+        expect(init.capabilities.hoverProvider).toBeTruthy();
+        expect(init.capabilities.documentFormattingProvider).toBeTruthy();
+        expect(init.capabilities.renameProvider).toBeTruthy();
+        expect(init.capabilities.inlayHintProvider).toBeTruthy();
+        expect(init.capabilities.semanticTokensProvider).toBeDefined();
+        await connection.sendNotification(InitializedNotification.type, {});
+
+        await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri, languageId: 'mq', version: 1, text }
+        });
+        const published = await diagnosticsArrived;
+        const visibility = published.diagnostics.find(diagnostic => diagnostic.code === 'MQ010');
+        expect(visibility, JSON.stringify(published.diagnostics)).toBeDefined();
+        expect(visibility!.range.start).toEqual({ line: 1, character: 14 });
+        expect((visibility!.data as { code?: string }).code).toBe('MQ010');
+
+        const completion = await connection.sendRequest(CompletionRequest.type, {
+            textDocument: { uri }, position: { line: 1, character: 2 }
+        }) as CompletionList | CompletionItem[] | null;
+        const items = Array.isArray(completion) ? completion : completion?.items ?? [];
+        expect(items.map(item => item.label)).toEqual(expect.arrayContaining(['visibility', 'retention', 'dead-letter']));
+
+        const hover = await connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri }, position: { line: 4, character: 9 }
+        }) as Hover | null;
+        const hoverText = typeof hover?.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+        expect(hoverText).toContain('**queue** `orders`');
+        expect(hoverText).toContain('| retention | `4d` *(default)* |');
+
+        await connection.sendRequest(ShutdownRequest.type);
+        const exited = new Promise<number | null>(resolve => server.once('exit', code => resolve(code)));
+        await connection.sendNotification(ExitNotification.type);
+        expect(await exited).toBe(0);
+    }, 60_000);
+});
