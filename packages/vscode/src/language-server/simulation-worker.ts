@@ -1,0 +1,38 @@
+/**
+ * Runs one scenario in a worker thread of the language server, so neither the server's request loop nor the
+ * extension host waits on the engine. Cancellation arrives as a message and aborts the engine's signal.
+ */
+import './polyfills.js';
+import { parentPort, workerData } from 'node:worker_threads';
+import { simulate, renderReportHtml } from '@mq-architect/engine';
+import type { ServerToWorker, SimulationJob, WorkerToServer } from './simulation-worker-protocol.js';
+
+const job = workerData as SimulationJob;
+const abort = new AbortController();
+
+function send(message: WorkerToServer): void {
+    parentPort?.postMessage(message);
+}
+
+parentPort?.on('message', (message: ServerToWorker) => {
+    if (message.type === 'cancel') abort.abort();
+});
+
+async function run(): Promise<void> {
+    const candidates = job.model.scenarios.filter((scenario) => scenario.name === job.scenario);
+    const found = candidates.find((scenario) => scenario.location.uri === job.uri) ?? candidates[0];
+    if (!found) throw new Error(`no scenario named ${job.scenario}`);
+    const scenario = job.seed === undefined ? found : { ...found, seed: job.seed };
+    const report = await simulate(job.model, scenario, {
+        signal: abort.signal,
+        onProgress: (fraction: number) => send({ type: 'progress', fraction })
+    });
+    const html = renderReportHtml(report, { nonce: job.nonce, cspSource: job.cspSource });
+    send({
+        type: 'done',
+        html,
+        verdicts: report.expectations.map((expectation) => ({ text: expectation.text, passed: expectation.passed, detail: expectation.detail }))
+    });
+}
+
+run().catch((error: unknown) => send({ type: 'error', message: error instanceof Error ? error.message : String(error) }));

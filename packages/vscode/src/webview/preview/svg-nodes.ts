@@ -1,0 +1,41 @@
+/**
+ * Finding diagram nodes in the server's SVG. The renderer marks each node group with `data-id` (the stable id,
+ * e.g. `queue:orders.fifo`) and the class `node`.
+ */
+const NODE_SELECTOR = '[data-id].node, g.node[data-id], [data-node-id]';
+
+export function nodeIdOf(element: Element): string | undefined {
+    return element.getAttribute('data-id') ?? element.getAttribute('data-node-id') ?? undefined;
+}
+
+export function findNodeElement(target: EventTarget | null): Element | undefined {
+    return target instanceof Element ? target.closest(NODE_SELECTOR) ?? undefined : undefined;
+}
+
+export function nodeElementById(svg: SVGSVGElement, id: string): Element | undefined {
+    for (const element of Array.from(svg.querySelectorAll(NODE_SELECTOR))) {
+        if (nodeIdOf(element) === id) return element;
+    }
+    return undefined;
+}
+
+/**
+ * Parses the SVG text into an element of this document. Scripts, foreign objects and event-handler attributes are
+ * removed (the CSP would block them anyway); `<style>` blocks get the page nonce so the CSP lets them apply.
+ */
+export function parseSvg(text: string, nonce: string): SVGSVGElement | undefined {
+    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = parsed.documentElement;
+    if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return undefined;
+    for (const element of Array.from(root.querySelectorAll('script, foreignObject'))) element.remove();
+    for (const element of [root, ...Array.from(root.querySelectorAll('*'))]) {
+        for (const attribute of Array.from(element.attributes)) {
+            if (attribute.name.toLowerCase().startsWith('on')) element.removeAttribute(attribute.name);
+        }
+    }
+    const svg = document.importNode(root, true) as unknown as SVGSVGElement;
+    for (const style of Array.from(svg.querySelectorAll('style'))) {
+        if (nonce) style.setAttribute('nonce', nonce);
+    }
+    return svg;
+}
