@@ -1,0 +1,92 @@
+import type { ValidationAcceptor } from 'langium';
+import { AstUtils } from 'langium';
+import type { Producer, Subscription } from '../generated/ast.js';
+import { isGeneratorCall } from '../generated/ast.js';
+import { validateFilterPolicy } from '../filter-policy/validate.js';
+import type { FilterPolicyScope, SnsFilterableMessage, SnsMessageAttributeValue } from '../filter-policy/types.js';
+import { toJson } from '../lowering/json.js';
+import { property } from './ast-queries.js';
+import { locatePolicyPath } from './filter-policy-paths.js';
+import type { SampleValue } from './message-samples.js';
+import { sampleMessages } from './message-samples.js';
+import { report } from './report.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+/** Whether SNS would deliver `message` to a subscription with `policy` (the filter-policy module's matcher). */
+export type FilterPolicyMatcher = (policy: unknown, message: SnsFilterableMessage, scope: FilterPolicyScope) => boolean;
+
+export function policyScope(subscription: Subscription): FilterPolicyScope {
+    return subscription.scope === 'body' ? 'MessageBody' : 'MessageAttributes';
+}
+
+/** MQ042 (SNS would reject the policy) and MQ043 (no message any producer sends can pass it). */
+export class FilterPolicyValidator {
+    constructor(protected readonly facts: WorkspaceFacts, protected readonly matcher?: FilterPolicyMatcher) {}
+
+    checkFilterPolicy(subscription: Subscription, accept: ValidationAcceptor): void {
+        const policy = subscription.policy;
+        if (!policy) return;
+        const generators = AstUtils.streamAst(policy).filter(isGeneratorCall).toArray();
+        for (const generator of generators) {
+            report(accept, 'MQ042',
+                `${generator.function}() is a message-template generator; a filter policy is plain JSON (strings, numbers, booleans, null, objects, arrays)`,
+                { node: generator });
+        }
+        if (generators.length > 0) return;
+        const scope = policyScope(subscription);
+        const issues = validateFilterPolicy(toJson(policy), scope);
+        for (const issue of issues) {
+            const location = locatePolicyPath(policy, issue.path);
+            report(accept, 'MQ042', `invalid filter policy (${scope} scope): ${issue.message}`,
+                location.property ? { node: location.node, property: location.property as never } : { node: location.node });
+        }
+        if (issues.length === 0) this.checkPolicyCanMatch(subscription, accept);
+    }
+
+    protected checkPolicyCanMatch(subscription: Subscription, accept: ValidationAcceptor): void {
+        const matcher = this.matcher;
+        const topic = subscription.$container;
+        const producers = this.facts.index.producersByTarget.get(topic);
+        if (!matcher || !subscription.policy || producers.length === 0) return;
+        const policy = toJson(subscription.policy);
+        const scope = policyScope(subscription);
+        const interestingNumbers = collectNumbers(policy);
+        let checked = 0;
+        for (const producer of producers) {
+            const samples = sampleMessages(producer, { interestingNumbers });
+            // Without a template (or with too many combinations) we cannot prove anything: stay silent.
+            if (!samples) return;
+            for (const sample of samples) {
+                checked++;
+                if (matcher(policy, toSnsMessage(producer, sample), scope)) return;
+            }
+        }
+        const names = producers.map(p => `'${p.name}'`).join(', ');
+        const hint = scope === 'MessageAttributes'
+            ? ' (with attributes scope only the fields listed in a producer\'s attributes: are message attributes)'
+            : '';
+        report(accept, 'MQ043',
+            `this filter never matches: none of ${checked} representative messages of ${names} publishing to '${topic.name}' passes it${hint}; ` +
+            `the subscription would receive nothing`,
+            { node: subscription, property: 'policy' });
+    }
+}
+
+function toSnsMessage(producer: Producer, sample: Record<string, SampleValue>): SnsFilterableMessage {
+    const attributes: Record<string, SnsMessageAttributeValue> = {};
+    for (const field of property(producer.properties, 'attributes')?.fields ?? []) {
+        const value = sample[field];
+        if (value === undefined || value === null) continue;
+        if (typeof value === 'number') attributes[field] = { DataType: 'Number', StringValue: String(value) };
+        else if (Array.isArray(value)) attributes[field] = { DataType: 'String.Array', StringValue: JSON.stringify(value) };
+        else attributes[field] = { DataType: 'String', StringValue: typeof value === 'string' ? value : JSON.stringify(value) };
+    }
+    return { Message: JSON.stringify(sample), MessageAttributes: attributes };
+}
+
+function collectNumbers(value: unknown, into: number[] = []): number[] {
+    if (typeof value === 'number') into.push(value);
+    else if (Array.isArray(value)) value.forEach(item => collectNumbers(item, into));
+    else if (typeof value === 'object' && value !== null) Object.values(value).forEach(item => collectNumbers(item, into));
+    return into;
+}

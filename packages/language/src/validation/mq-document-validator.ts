@@ -1,0 +1,62 @@
+import type { LangiumDocument, ValidationOptions } from 'langium';
+import { Cancellation, DefaultDocumentValidator } from 'langium';
+import type { LangiumServices } from 'langium/lsp';
+import type { Diagnostic } from 'vscode-languageserver';
+import type { RuleConfiguration } from '../rules/rule-configuration.js';
+import { isRuleCode, ruleHref } from '../rules/rule-catalogue.js';
+import { ReferenceDiagnostics } from './reference-diagnostics.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+export interface MqDocumentValidatorServices extends LangiumServices {
+    validation: LangiumServices['validation'] & { RuleConfiguration: RuleConfiguration; WorkspaceFacts: WorkspaceFacts };
+}
+
+const SEVERITY = { error: 1, warning: 2, info: 3, hint: 4 } as const;
+
+/**
+ * Langium's document validator with two MQ twists: linking errors carry MQ040/MQ080 and say what the name
+ * really is, and every MQ diagnostic gets the severity the user configured (or disappears when `off`).
+ */
+export class MqDocumentValidator extends DefaultDocumentValidator {
+    protected readonly rules: RuleConfiguration;
+    protected readonly references: ReferenceDiagnostics;
+
+    constructor(services: MqDocumentValidatorServices) {
+        super(services);
+        this.rules = services.validation.RuleConfiguration;
+        this.references = new ReferenceDiagnostics(services.shared.AstReflection, services.validation.WorkspaceFacts);
+    }
+
+    override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const levelOf = await this.rules.levels();
+        const result: Diagnostic[] = [];
+        for (const diagnostic of diagnostics) {
+            const code = diagnostic.code;
+            if (!isRuleCode(code)) {
+                result.push(diagnostic);
+                continue;
+            }
+            const level = levelOf(code);
+            if (level !== 'off') result.push({ ...diagnostic, severity: SEVERITY[level] });
+        }
+        return result;
+    }
+
+    protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
+        for (const reference of document.references) {
+            const error = reference.error;
+            if (!error) continue;
+            const problem = this.references.describe(error);
+            diagnostics.push(this.toDiagnostic('error', problem.message, {
+                node: error.info.container,
+                range: reference.$refNode?.range,
+                property: error.info.property,
+                index: error.info.index,
+                code: problem.code,
+                codeDescription: { href: ruleHref(problem.code) },
+                data: { code: problem.code, refText: reference.$refText, suggestion: problem.suggestion }
+            }));
+        }
+    }
+}

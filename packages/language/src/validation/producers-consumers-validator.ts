@@ -1,0 +1,134 @@
+import type { ValidationAcceptor } from 'langium';
+import type { Consumer, Producer, Queue, ScaleProperty, Topic } from '../generated/ast.js';
+import { isPublishProperty, isQueue, isScaleProperty, isTopic } from '../generated/ast.js';
+import { SNS, SQS } from '../model/limits.js';
+import { parseDuration, parsePercent, parseQuantity } from '../model/units.js';
+import {
+    durationLiteral, grouped, isContentDeduplicated, isFifo, maxProcessingMs, producerRate, property, visibilityMs
+} from './ast-queries.js';
+import { report } from './report.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+const QUEUE_METRICS = ['visible', 'in-flight', 'delayed', 'age-of-oldest'];
+const STREAM_METRICS = ['iterator-age'];
+
+/** The first top-level field of a producer's message template: a sensible default for `group:`. */
+function firstMessageField(producer: Producer): string | undefined {
+    return property(producer.properties, 'message')?.value.members[0]?.key;
+}
+
+function fieldLiteral(field: string): string {
+    return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(field) ? field : JSON.stringify(field);
+}
+
+/** MQ024, MQ025, MQ032, MQ033, MQ070: producers and consumers fit what their queues, topics and scaling can do. */
+export class ProducersConsumersValidator {
+    constructor(protected readonly facts: WorkspaceFacts) {}
+
+    checkFifoProducer(producer: Producer, accept: ValidationAcceptor): void {
+        const publish = producer.properties.find(isPublishProperty);
+        const target = publish?.target.ref;
+        if (!publish || !(isQueue(target) || isTopic(target)) || !isFifo(target)) return;
+        const kind = isQueue(target) ? 'queue' : 'topic';
+        if (!property(producer.properties, 'group')) {
+            const field = fieldLiteral(firstMessageField(producer) ?? 'group-id');
+            report(accept, 'MQ024',
+                `producer '${producer.name}' publishes to FIFO ${kind} '${target.name}', which rejects messages without a MessageGroupId: ` +
+                `add group: FIELD (the message field that names the group)`,
+                { node: publish, property: 'target', data: { missing: 'group', field } });
+        }
+        if (!property(producer.properties, 'dedup-id') && !isContentDeduplicated(target)) {
+            const field = fieldLiteral(firstMessageField(producer) ?? 'dedup-id');
+            report(accept, 'MQ024',
+                `producer '${producer.name}' publishes to FIFO ${kind} '${target.name}' without a MessageDeduplicationId, and '${target.name}' ` +
+                `does not use deduplication: content; add dedup-id: FIELD, or set deduplication: content on '${target.name}'`,
+                { node: publish, property: 'target', data: { missing: 'dedup-id', field } });
+        }
+    }
+
+    checkFifoThroughput(producer: Producer, accept: ValidationAcceptor): void {
+        const target = producer.properties.find(isPublishProperty)?.target.ref;
+        if (!(isQueue(target) || isTopic(target)) || !isFifo(target)) return;
+        if (property(target.properties, 'throughput')?.value === 'per-group') return;
+        const total = this.facts.index.producersByTarget.get(target).reduce((sum, p) => sum + producerRate(p), 0);
+        const limit = isQueue(target) ? SQS.fifoTpsPerAction : SNS.fifoTopicMessagesPerSecond;
+        if (total <= limit) return;
+        const rate = property(producer.properties, 'rate');
+        const why = isQueue(target)
+            ? `a FIFO queue without high throughput accepts ${grouped(SQS.fifoTpsPerAction)} SendMessage calls/s per partition ` +
+              `(${grouped(SQS.fifoBatchedMessagesPerSecond)} msg/s in batches of 10)`
+            : `a FIFO topic with per-topic throughput accepts ${grouped(SNS.fifoTopicMessagesPerSecond)} msg/s (or 20 MB/s)`;
+        const message = `producers publishing to FIFO ${isQueue(target) ? 'queue' : 'topic'} '${target.name}' declare ${grouped(total)} msg/s in total; ` +
+            `${why}: set throughput: per-group on '${target.name}' (high throughput per message group)`;
+        if (rate) report(accept, 'MQ025', message, { node: rate, property: 'value' });
+        else report(accept, 'MQ025', message, { node: producer, property: 'name' });
+    }
+
+    checkVisibilityVersusProcessing(consumer: Consumer, accept: ValidationAcceptor): void {
+        const queue = property(consumer.properties, 'poll')?.queue.ref;
+        const processing = property(consumer.properties, 'processing');
+        const maxMs = maxProcessingMs(consumer);
+        if (!queue || !processing || maxMs === undefined || property(consumer.properties, 'heartbeat')) return;
+        const visibility = visibilityMs(queue);
+        if (maxMs <= visibility) return;
+        const suggested = Math.min(Math.ceil((3 * maxMs) / 1000) * 1000, SQS.visibilityTimeoutMs.max);
+        const declared = property(queue.properties, 'visibility') ? '' : ' (the default)';
+        report(accept, 'MQ032',
+            `consumer '${consumer.name}' may process a message for ${durationLiteral(maxMs)}, longer than the ${durationLiteral(visibility)} ` +
+            `visibility timeout of '${queue.name}'${declared}: the message becomes visible again and is processed twice; ` +
+            `set visibility on '${queue.name}' to 2–3× the processing time (${durationLiteral(suggested)}), or add heartbeat:`,
+            { node: processing, property: 'value', data: { visibility: durationLiteral(suggested) } });
+    }
+
+    checkFailuresWithoutDeadLetter(consumer: Consumer, accept: ValidationAcceptor): void {
+        const queue = property(consumer.properties, 'poll')?.queue.ref;
+        const failure = property(consumer.properties, 'failure');
+        if (!queue || !failure || !(parsePercent(failure.value)! > 0) || property(queue.properties, 'dead-letter')) return;
+        report(accept, 'MQ033',
+            `consumer '${consumer.name}' fails ${failure.value} of messages but '${queue.name}' has no dead-letter queue: ` +
+            `a message that always fails is retried until retention expires; add dead-letter: QUEUE after N receives`,
+            { node: failure, property: 'value', data: { deadLetter: deadLetterName(queue) } });
+    }
+
+    checkInstances(consumer: Consumer, accept: ValidationAcceptor): void {
+        const instances = property(consumer.properties, 'instances');
+        if (instances?.max !== undefined && instances.min > instances.max) {
+            report(accept, 'MQ070',
+                `instances ${instances.min}..${instances.max}: the minimum is larger than the maximum (write MIN..MAX with MIN ≤ MAX)`,
+                { node: instances, property: 'min' });
+        }
+    }
+
+    checkScaling(consumer: Consumer, accept: ValidationAcceptor): void {
+        const rules = consumer.properties.filter(isScaleProperty);
+        const reads = property(consumer.properties, 'read') !== undefined;
+        const allowed = reads ? STREAM_METRICS : QUEUE_METRICS;
+        for (const rule of rules) {
+            if (!allowed.includes(rule.metric)) {
+                report(accept, 'MQ070',
+                    `${rule.key} watches '${rule.metric}', which is not a ${reads ? 'stream' : 'queue'} metric; use ${allowed.join(', ')}`,
+                    { node: rule, property: 'metric' });
+            }
+        }
+        for (const scaleIn of rules.filter(rule => rule.key === 'scale-in')) {
+            const scaleOut = rules.find(rule => rule.key === 'scale-out' && rule.metric === scaleIn.metric);
+            const inValue = scaleOut && thresholdValue(scaleIn);
+            const outValue = scaleOut && thresholdValue(scaleOut);
+            if (scaleOut && inValue !== undefined && outValue !== undefined && inValue >= outValue) {
+                report(accept, 'MQ070',
+                    `scale-in threshold ${scaleIn.threshold} is not below the scale-out threshold ${scaleOut.threshold} on '${scaleIn.metric}': ` +
+                    `the group would add and remove instances in turn; scale in below the scale-out threshold`,
+                    { node: scaleIn, property: 'threshold' });
+            }
+        }
+    }
+}
+
+function thresholdValue(rule: ScaleProperty): number | undefined {
+    return typeof rule.threshold === 'number' ? rule.threshold : parseQuantity(rule.threshold)?.value ?? parseDuration(rule.threshold);
+}
+
+/** `shipping` → `shipping-dlq`, `ledger.fifo` → `ledger-dlq.fifo` (a FIFO source needs a FIFO dead-letter queue). */
+export function deadLetterName(queue: Queue | Topic): string {
+    return isFifo(queue) && queue.name.endsWith('.fifo') ? `${queue.name.slice(0, -'.fifo'.length)}-dlq.fifo` : `${queue.name}-dlq`;
+}
