@@ -5,13 +5,15 @@ import { createDefaultModule, createDefaultSharedModule } from 'langium/lsp';
 import { MqGeneratedModule, MqGeneratedSharedModule } from './generated/module.js';
 import { MqValueConverter } from './mq-value-converter.js';
 import { MqLspModule, MqSharedLspModule } from './lsp/mq-lsp-module.js';
+import type { MqValidationServices } from './validation/mq-validation-module.js';
+import { MqValidationModule, registerMqValidationChecks } from './validation/mq-validation-module.js';
 
 /** Services added to the Langium defaults by the MQ language. */
-export type MqAddedServices = Record<string, never>;
+export type MqAddedServices = MqValidationServices;
 
 export type MqServices = LangiumServices & MqAddedServices;
 
-export const MqModule: Module<MqServices, PartialLangiumServices & MqAddedServices> = {
+export const MqModule: Module<MqServices, PartialLangiumServices> = {
     parser: {
         ValueConverter: () => new MqValueConverter()
     }
@@ -23,8 +25,9 @@ export const MqModule: Module<MqServices, PartialLangiumServices & MqAddedServic
  */
 export function createMqServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; mq: MqServices } {
     const shared = inject(createDefaultSharedModule(context), MqGeneratedSharedModule, MqSharedLspModule);
-    const mq = inject(createDefaultModule({ shared }), MqGeneratedModule, MqModule, MqLspModule);
+    const mq = inject(createDefaultModule({ shared }), MqGeneratedModule, MqModule, MqValidationModule, MqLspModule);
     shared.ServiceRegistry.register(mq);
+    registerMqValidationChecks(mq);
     if (!context.connection) {
         shared.workspace.ConfigurationProvider.initialized({});
     }
