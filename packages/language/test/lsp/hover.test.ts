@@ -1,0 +1,46 @@
+import { afterEach, describe, test } from 'vitest';
+import { clearDocuments, expectHover } from 'langium/test';
+import { createTestServices } from './services.js';
+
+const { mq } = createTestServices();
+const hover = expectHover(mq);
+
+afterEach(() => clearDocuments(mq));
+
+describe('hover', () => {
+    test('a property keyword explains meaning, default, range and source', async () => {
+        await hover({
+            text: 'queue orders {\n  vis<|>ibility: 45s\n}',
+            index: 0,
+            hover: /^\*\*visibility\*\* — Visibility timeout.*\n\n- Default: `30s`\n- Range: `0s..12h`\n- Source: API-SQS CreateQueue\.Attributes VisibilityTimeout$/s
+        });
+    });
+
+    test('the same keyword is documented per kind: retention of a stream is not that of a queue', async () => {
+        await hover({ text: 'stream clicks {\n  <|>retention: 48h\n}', index: 0, hover: /- Default: `24h`\n- Range: `24h\.\.8760h`/ });
+        await hover({ text: 'queue q {\n  <|>retention: 1d\n}', index: 0, hover: /- Default: `4d`\n- Range: `60s\.\.14d`/ });
+    });
+
+    test('a declared name shows the effective configuration, marking defaults', async () => {
+        await hover({
+            text: 'queue led<|>ger.fifo {\n  visibility: 45s\n  deduplication: content\n}',
+            index: 0,
+            hover: '**queue** `ledger.fifo` (FIFO)\n\n| property | value |\n|---|---|\n'
+                + '| visibility | `45s` |\n| wait | `0s` *(default)* |\n| delay | `0s` *(default)* |\n| retention | `4d` *(default)* |\n'
+                + '| max-message-size | `1MiB` *(default)* |\n| encryption | `sqs-managed` *(default)* |\n| deduplication | `content` |\n'
+                + '| throughput | `per-queue` *(default)* |'
+        });
+    });
+
+    test('a reference shows the configuration of what it names, in another kind than its neighbours', async () => {
+        await hover({
+            text: 'stream clicks {\n  capacity: provisioned 4 shards\n}\nconsumer dashboard {\n  read: cl<|>icks\n}',
+            index: 0,
+            hover: /\*\*stream\*\* `clicks`[\s\S]*\| capacity \| `provisioned 4 shards` \|[\s\S]*\| retention \| `24h` \*\(default\)\* \|[\s\S]*Write capacity: 4MiB\/s · 4,000 rec\/s$/
+        });
+    });
+
+    test('scenario statements are documented too', async () => {
+        await hover({ text: 'producer p { }\nscenario s {\n  su<|>rge p x2 from 1m for 1m\n}', index: 0, hover: /\*\*surge\*\* — Multiplies a producer's rate/ });
+    });
+});
