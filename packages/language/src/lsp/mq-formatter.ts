@@ -48,7 +48,8 @@ export class MqFormatter extends AbstractFormatter {
             close.prepend(Formatting.oneSpace());
             return;
         }
-        formatter.nodes(...entries).prepend(Formatting.indent());
+        // The interior (not only the entries) so that comments on their own lines are indented with the entries.
+        formatter.interior(open, close).prepend(Formatting.indent());
         close.prepend(Formatting.newLine());
     }
 
