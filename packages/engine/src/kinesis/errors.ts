@@ -1,0 +1,25 @@
+import { AwsError } from '../errors.js';
+
+export function streamNotFound(name: string, accountId: string): AwsError {
+    return new AwsError('ResourceNotFoundException', `Stream ${name} under account ${accountId} not found.`);
+}
+
+export function invalidArgument(message: string): AwsError {
+    return new AwsError('InvalidArgumentException', message);
+}
+
+export function validation(message: string): AwsError {
+    return new AwsError('ValidationException', message);
+}
+
+export function limitExceeded(message: string): AwsError {
+    return new AwsError('LimitExceededException', message);
+}
+
+export function resourceInUse(message: string): AwsError {
+    return new AwsError('ResourceInUseException', message);
+}
+
+export function throughputExceeded(message: string): AwsError {
+    return new AwsError('ProvisionedThroughputExceededException', message);
+}

@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto';
+import { AwsError } from '../errors.js';
+
+/** Size of the Kinesis hash key space: keys are 0 .. 2^128 − 1. */
+export const HASH_KEY_SPACE = 1n << 128n;
+export const MAX_HASH_KEY = HASH_KEY_SPACE - 1n;
+
+const PARTITION_KEY_MIN = 1;
+const PARTITION_KEY_MAX = 256;
+const DECIMAL = /^(0|[1-9]\d*)$/;
+
+/**
+ * Producers reuse a bounded set of keys (customer IDs, device IDs), so a simulation hashes the same key
+ * millions of times. The cache keeps the most recently used keys; a miss costs one MD5.
+ */
+const HASH_CACHE_LIMIT = 50_000;
+const hashCache = new Map<string, bigint>();
+
+/** MD5 of the key's UTF-8 bytes read as a big-endian unsigned 128-bit integer (DOMAIN §3.1). */
+export function hashPartitionKey(partitionKey: string): bigint {
+    const cached = hashCache.get(partitionKey);
+    if (cached !== undefined) {
+        // Refresh recency: Map iteration order is insertion order, so the oldest key is evicted first.
+        hashCache.delete(partitionKey);
+        hashCache.set(partitionKey, cached);
+        return cached;
+    }
+    const hash = BigInt('0x' + createHash('md5').update(partitionKey, 'utf8').digest('hex'));
+    if (hashCache.size >= HASH_CACHE_LIMIT) {
+        const oldest = hashCache.keys().next().value;
+        if (oldest !== undefined) hashCache.delete(oldest);
+    }
+    hashCache.set(partitionKey, hash);
+    return hash;
+}
+
+/** Length in characters (Unicode code points, as AWS's model constraints count them). */
+function characterLength(text: string): number {
+    let length = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        // A high surrogate followed by a low surrogate is one character.
+        if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+            const next = text.charCodeAt(i + 1);
+            if (next >= 0xdc00 && next <= 0xdfff) i++;
+        }
+        length++;
+    }
+    return length;
+}
+
+/** AWS rejects a missing, empty or over-long partition key with a model-constraint ValidationException. */
+export function validatePartitionKey(partitionKey: unknown): string {
+    if (typeof partitionKey !== 'string') {
+        throw new AwsError('ValidationException', '1 validation error detected: Value null at \'partitionKey\' failed to satisfy constraint: Member must not be null');
+    }
+    // Fast check first: a string of ≤256 UTF-16 units has ≤256 characters.
+    const length = partitionKey.length <= PARTITION_KEY_MAX ? partitionKey.length : characterLength(partitionKey);
+    if (length < PARTITION_KEY_MIN || length > PARTITION_KEY_MAX) {
+        const bound = length < PARTITION_KEY_MIN ? 'greater than or equal to 1' : 'less than or equal to 256';
+        throw new AwsError('ValidationException',
+            `1 validation error detected: Value at 'partitionKey' failed to satisfy constraint: Member must have length ${bound} (got ${length} characters)`);
+    }
+    return partitionKey;
+}
+
+/** Parses an ExplicitHashKey: a decimal string in [0, 2^128 − 1], else InvalidArgumentException. */
+export function parseExplicitHashKey(explicitHashKey: string): bigint {
+    if (typeof explicitHashKey !== 'string' || !DECIMAL.test(explicitHashKey)) {
+        throw new AwsError('InvalidArgumentException',
+            `Invalid ExplicitHashKey. ExplicitHashKey must be a decimal integer in the range: [0, 2^128-1]. Specified value was ${String(explicitHashKey)}`);
+    }
+    const value = BigInt(explicitHashKey);
+    if (value > MAX_HASH_KEY) {
+        throw new AwsError('InvalidArgumentException',
+            `Invalid ExplicitHashKey. ExplicitHashKey must be in the range: [0, 2^128-1]. Specified value was ${explicitHashKey}`);
+    }
+    return value;
+}
+
+/** The hash key a record is routed by: the ExplicitHashKey when given, else the MD5 of the partition key. */
+export function recordHashKey(partitionKey: string, explicitHashKey?: string): bigint {
+    validatePartitionKey(partitionKey);
+    return explicitHashKey === undefined ? hashPartitionKey(partitionKey) : parseExplicitHashKey(explicitHashKey);
+}
+
+export interface HashKeyRange {
+    start: bigint;
+    end: bigint;
+}
+
+/**
+ * The ranges CreateStream gives an N-shard stream: step = floor(2^128 / N), shard i covers
+ * [i·step, (i+1)·step − 1] and the last shard also takes the remainder up to 2^128 − 1.
+ */
+export function evenHashKeyRanges(shardCount: number): HashKeyRange[] {
+    const n = BigInt(checkShardCount(shardCount));
+    const step = HASH_KEY_SPACE / n;
+    const ranges: HashKeyRange[] = [];
+    for (let i = 0n; i < n; i++) {
+        ranges.push({ start: i * step, end: i === n - 1n ? MAX_HASH_KEY : (i + 1n) * step - 1n });
+    }
+    return ranges;
+}
+
+/** Index of the evenly split shard whose inclusive range holds `hashKey`. */
+export function evenShardIndex(hashKey: bigint, shardCount: number): number {
+    const step = HASH_KEY_SPACE / BigInt(shardCount);
+    const index = Number(hashKey / step);
+    // Keys in the remainder (beyond N·step) belong to the last shard.
+    return index >= shardCount ? shardCount - 1 : index;
+}
+
+function checkShardCount(shardCount: number): number {
+    if (!Number.isInteger(shardCount) || shardCount < 1) {
+        throw new AwsError('InvalidArgumentException', `ShardCount must be a positive integer, got ${shardCount}`);
+    }
+    return shardCount;
+}
+
+/**
+ * The 0-based shard a record goes to in a stream of `shardCount` evenly split shards (as CreateStream
+ * makes them): MD5 of the partition key's UTF-8 bytes, or `explicitHashKey` when given.
+ */
+export function shardForPartitionKey(partitionKey: string, shardCount: number, explicitHashKey?: string): number {
+    checkShardCount(shardCount);
+    return evenShardIndex(recordHashKey(partitionKey, explicitHashKey), shardCount);
+}

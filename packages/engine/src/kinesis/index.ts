@@ -1,0 +1,10 @@
+export { KinesisService } from './kinesis-service.js';
+export { KinesisEngine } from './kinesis-engine.js';
+export type { KinesisOptions, PutOutcome, PutOptions, StartPosition } from './kinesis-engine.js';
+export type { ShardCursor, ReadOutcome } from './reader.js';
+export type { FanOutEvent, FanOutSink, StreamConsumer } from './fan-out.js';
+export type { OnDemandScalingModel } from './on-demand.js';
+export type { KinesisStream, StreamMetrics } from './stream.js';
+export type { Shard, StoredRecord } from './shard.js';
+export { shardForPartitionKey, hashPartitionKey, evenHashKeyRanges, HASH_KEY_SPACE, MAX_HASH_KEY } from './hash.js';
+export type * from './types.js';
