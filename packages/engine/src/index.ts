@@ -1,1 +1,29 @@
+// Public surface of @mq-architect/engine. Services add their exports in their own section.
+
+// Cloud and core
+export { createCloud } from './cloud.js';
+export type { Cloud, CloudOptions } from './cloud.js';
+export { VirtualClock } from './core/clock.js';
+export type { Cancellable } from './core/clock.js';
+export type { CloudContext } from './core/context.js';
+export { Random, hashString } from './core/random.js';
+export { TimerHeap } from './core/timer-heap.js';
+export { Deque } from './core/deque.js';
+export { AwsError, isAwsError } from './errors.js';
+
+// SNS filter policies (pure function, implemented in the language package)
 export { matchesFilterPolicy } from '@mq-architect/language/filter-policy';
+
+// SQS
+export { SqsService } from './sqs/sqs-service.js';
+export type { SqsOptions } from './sqs/sqs-service.js';
+export { QueueCore } from './sqs/queue-core.js';
+export type { SqsHooks, SendInput, SendOutcome, ReceiveOptions, ShortPollOptions } from './sqs/queue-core.js';
+export { SqsMessage, DELAYED, VISIBLE, IN_FLIGHT, GONE } from './sqs/message.js';
+export type { MessageState, RemovalReason } from './sqs/message.js';
+export { SQS } from './sqs/constants.js';
+export type * as SqsTypes from './sqs/types.js';
+
+// Kinesis Data Streams
+export { KinesisService, KinesisEngine, shardForPartitionKey, hashPartitionKey, evenHashKeyRanges } from './kinesis/index.js';
+export type * as KinesisTypes from './kinesis/index.js';

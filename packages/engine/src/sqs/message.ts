@@ -1,0 +1,90 @@
+import type { MessageAttributeMap } from './types.js';
+
+/** Message states of DOMAIN.md §1.10. */
+export const DELAYED = 0;
+export const VISIBLE = 1;
+export const IN_FLIGHT = 2;
+export const GONE = 3;
+export type MessageState = typeof DELAYED | typeof VISIBLE | typeof IN_FLIGHT | typeof GONE;
+
+/** Why a message left its queue (for the simulator's accounting hooks). */
+export type RemovalReason = 'deleted' | 'expired' | 'purged' | 'dead-lettered' | 'moved' | 'queue-deleted';
+
+/**
+ * One message inside one queue. Times are virtual milliseconds. The record is mutable and owned by its
+ * queue; the simulator may read it (and its `tag`) from the synchronous API but must not change it.
+ */
+export class SqsMessage {
+    /** Per-queue ordinal; receipt handles encode it. */
+    readonly seq: number;
+    readonly messageId: string;
+    readonly body: string;
+    readonly md5OfBody: string;
+    readonly messageAttributes: MessageAttributeMap | undefined;
+    readonly md5OfMessageAttributes: string | undefined;
+    readonly groupId: string | undefined;
+    dedupId: string | undefined;
+    sequenceNumber: string | undefined;
+    /** SentTimestamp: when the message was first sent (kept across a dead-letter move). */
+    readonly sentAt: number;
+    /** Base of retention: original enqueue time (standard DLQ) or move time (FIFO DLQ). */
+    enqueueAt: number;
+    state: MessageState = DELAYED;
+    /** When a DELAYED or IN_FLIGHT message becomes visible. */
+    visibleAt = 0;
+    receiveCount = 0;
+    firstReceiveAt = 0;
+    /** Time of the latest receive (the 12-hour visibility cap counts from here). */
+    receivedAt = 0;
+    receiptHandle: string | undefined;
+    deadLetterSourceArn: string | undefined;
+    /** Free slot for the caller of the synchronous API (carried across dead-letter moves). */
+    tag: unknown;
+    /** Neighbours in the standard queue's visible list or in the FIFO message group. */
+    prev: SqsMessage | undefined;
+    next: SqsMessage | undefined;
+    /** The FIFO message group (undefined on standard queues). */
+    group: FifoGroup | undefined;
+
+    constructor(
+        seq: number, messageId: string, body: string, md5OfBody: string,
+        messageAttributes: MessageAttributeMap | undefined, md5OfMessageAttributes: string | undefined,
+        groupId: string | undefined, dedupId: string | undefined, sentAt: number, enqueueAt: number, tag: unknown
+    ) {
+        this.seq = seq;
+        this.messageId = messageId;
+        this.body = body;
+        this.md5OfBody = md5OfBody;
+        this.messageAttributes = messageAttributes;
+        this.md5OfMessageAttributes = md5OfMessageAttributes;
+        this.groupId = groupId;
+        this.dedupId = dedupId;
+        this.sequenceNumber = undefined;
+        this.sentAt = sentAt;
+        this.enqueueAt = enqueueAt;
+        this.receiptHandle = undefined;
+        this.deadLetterSourceArn = undefined;
+        this.tag = tag;
+        this.prev = undefined;
+        this.next = undefined;
+        this.group = undefined;
+    }
+}
+
+/**
+ * The live messages of one FIFO message group in send order (linked through `prev`/`next`), and the
+ * group's place in its queue's list of receivable groups.
+ */
+export class FifoGroup {
+    readonly id: string;
+    head: SqsMessage | undefined = undefined;
+    tail: SqsMessage | undefined = undefined;
+    /** In the receivable list: the head message is visible (DOMAIN.md §1.10). */
+    ready = false;
+    readyPrev: FifoGroup | undefined = undefined;
+    readyNext: FifoGroup | undefined = undefined;
+
+    constructor(id: string) {
+        this.id = id;
+    }
+}

@@ -1,0 +1,829 @@
+import type { Cancellable } from '../core/clock.js';
+import type { CloudContext } from '../core/context.js';
+import { Deque } from '../core/deque.js';
+import type { Random } from '../core/random.js';
+import { TimerHeap } from '../core/timer-heap.js';
+import { AwsError, invalidParameter, missingParameter } from '../errors.js';
+import { applyAttributes } from './attributes.js';
+import type { QueueConfig } from './attributes.js';
+import { SQS } from './constants.js';
+import { md5Hex, md5OfMessageAttributes, sha256Hex } from './digest.js';
+import { DELAYED, FifoGroup, GONE, IN_FLIGHT, SqsMessage, VISIBLE } from './message.js';
+import type { RemovalReason } from './message.js';
+import type { MessageAttributeMap, QueueAttributeInput } from './types.js';
+import { checkBody, checkGroupOrDedupId, checkIntegerParameter, checkMessageAttributes, utf8Length } from './validation.js';
+
+/** Observers for the simulator's accounting; every hook is optional and called synchronously. */
+export interface SqsHooks {
+    onSent?(queue: QueueCore, message: SqsMessage): void;
+    /** A FIFO send that was accepted but not enqueued because its deduplication ID was seen within 5 minutes. */
+    onDeduplicated?(queue: QueueCore, input: SendInput): void;
+    onReceived?(queue: QueueCore, message: SqsMessage): void;
+    onRemoved?(queue: QueueCore, message: SqsMessage, reason: RemovalReason): void;
+}
+
+export interface ShortPollOptions {
+    /** `full` (default): a short poll returns min(max, available). `sampled`: AWS-like partial answers. */
+    mode: 'full' | 'sampled';
+    /** In sampled mode, the chance that each visible message is seen by one short poll. Default 0.5. */
+    sampleRate?: number;
+}
+
+/** What a queue needs from its service. */
+export interface QueueEnvironment {
+    readonly ctx: CloudContext;
+    readonly ids: Random;
+    readonly sampler: Random;
+    readonly shortPoll: ShortPollOptions;
+    readonly hooks: SqsHooks;
+    queueByArn(arn: string): QueueCore | undefined;
+}
+
+/** A send, already in the engine's terms (the public API maps SendMessage onto this). */
+export interface SendInput {
+    body: string;
+    delaySeconds?: number | undefined;
+    messageAttributes?: MessageAttributeMap | undefined;
+    groupId?: string | undefined;
+    dedupId?: string | undefined;
+    /** Passed through to `SqsMessage.tag` for the simulator's own bookkeeping. */
+    tag?: unknown;
+}
+
+export interface SendOutcome {
+    /** The enqueued message, or undefined when the send was deduplicated. */
+    message: SqsMessage | undefined;
+    messageId: string;
+    md5OfBody: string;
+    md5OfMessageAttributes: string | undefined;
+    sequenceNumber: string | undefined;
+}
+
+export interface ReceiveOptions {
+    max: number;
+    /** Overrides the queue's VisibilityTimeout for the returned messages (seconds). */
+    visibilityTimeout?: number | undefined;
+    /** FIFO ReceiveRequestAttemptId. */
+    attemptId?: string | undefined;
+}
+
+interface Waiter {
+    readonly options: ReceiveOptions;
+    readonly callback: (messages: SqsMessage[]) => void;
+    readonly settlesPromise: boolean;
+    timer: Cancellable | undefined;
+    done: boolean;
+}
+
+interface DedupEntry {
+    readonly key: string;
+    readonly expiresAt: number;
+    readonly messageId: string;
+    readonly sequenceNumber: string | undefined;
+}
+
+interface AttemptRecord {
+    readonly at: number;
+    readonly messages: SqsMessage[];
+    readonly receiveCounts: number[];
+}
+
+/** A message-move task owns the source queue while it runs. */
+export interface MoveTaskLock {
+    readonly handle: string;
+}
+
+/**
+ * One SQS queue as a synchronous state machine in virtual time (DOMAIN.md §1.10). Every public method
+ * first brings the queue up to `clock.now()` (visibility and delay ends, retention expiry), so counters
+ * are exact whenever they are read. Timers are lazy: they are evaluated when the queue is touched and a
+ * clock event is scheduled only while a long poll is waiting.
+ *
+ * Cost per operation: send O(log n) (a heap push that is O(1) for increasing keys), receive O(k log n)
+ * for k messages, delete O(1) plus amortized heap compaction.
+ */
+export class QueueCore {
+    readonly name: string;
+    readonly url: string;
+    readonly arn: string;
+    readonly fifo: boolean;
+    readonly createdAt: number;
+    lastModifiedAt: number;
+    config: QueueConfig;
+    tags: Record<string, string> = {};
+    deleted = false;
+    moveTask: MoveTaskLock | undefined;
+
+    private readonly env: QueueEnvironment;
+    private readonly handlePrefix: string;
+    private readonly live = new Map<number, SqsMessage>();
+    private nextSeq = 1;
+    private visibleCount = 0;
+    private inFlightCount = 0;
+    private delayedCount = 0;
+    // Standard queues: visible messages, oldest-visible first.
+    private visHead: SqsMessage | undefined;
+    private visTail: SqsMessage | undefined;
+    // FIFO queues: groups, and the groups whose head is visible in the order they became receivable.
+    private readonly groups = new Map<string, FifoGroup>();
+    private readyHead: FifoGroup | undefined;
+    private readyTail: FifoGroup | undefined;
+    private readonly dedup = new Map<string, DedupEntry>();
+    private readonly dedupOrder = new Deque<DedupEntry>();
+    private sequence = 0;
+    private readonly attempts = new Map<string, AttemptRecord>();
+    /** Delayed and in-flight messages by the time they become visible (stale entries skipped). */
+    private readonly timers = new TimerHeap<SqsMessage>();
+    /** Live messages by retention base time (stale entries skipped). */
+    private readonly retention = new TimerHeap<SqsMessage>();
+    private readonly waiters = new Deque<Waiter>();
+    private activeWaiters = 0;
+    private wakeAt = Infinity;
+    private wakeTimer: Cancellable | undefined;
+    private servePending = false;
+    private lastPurgeAt = -Infinity;
+
+    constructor(env: QueueEnvironment, index: number, name: string, url: string, arn: string, config: QueueConfig) {
+        this.env = env;
+        this.name = name;
+        this.url = url;
+        this.arn = arn;
+        this.fifo = config.fifo;
+        this.config = config;
+        this.createdAt = env.ctx.clock.now();
+        this.lastModifiedAt = this.createdAt;
+        this.handlePrefix = `AQEB${index.toString(36)}.`;
+    }
+
+    // ---- counters -------------------------------------------------------------------------------
+
+    /** Exact counts at the current virtual time (AWS's "approximate" counters, converged). */
+    counts(): { visible: number; inFlight: number; delayed: number } {
+        this.refresh();
+        return { visible: this.visibleCount, inFlight: this.inFlightCount, delayed: this.delayedCount };
+    }
+
+    /** Retention base time of the oldest live message (for ApproximateAgeOfOldestMessage), or undefined. */
+    oldestEnqueueTime(): number | undefined {
+        this.refresh();
+        const retention = this.retention;
+        while (retention.size > 0 && retention.peekItem()!.state === GONE) retention.pop();
+        return retention.size > 0 ? retention.peekKey() : undefined;
+    }
+
+    /** Takes up to `max` visible messages out of the queue, oldest first (for message-move tasks). */
+    takeVisibleForMove(max: number): SqsMessage[] {
+        this.refresh();
+        const out: SqsMessage[] = [];
+        for (const m of this.live.values()) {
+            if (out.length >= max) break;
+            if (m.state === VISIBLE) out.push(m);
+        }
+        for (const m of out) this.remove(m, 'moved');
+        return out;
+    }
+
+    get size(): number {
+        return this.live.size;
+    }
+
+    /** Live messages in send order (for tests and reports; O(n)). */
+    messages(): SqsMessage[] {
+        this.refresh();
+        return [...this.live.values()];
+    }
+
+    // ---- attributes -----------------------------------------------------------------------------
+
+    setAttributes(input: QueueAttributeInput, validated?: QueueConfig): void {
+        this.refresh();
+        const next = validated ?? applyAttributes(this.config, input, false);
+        const delayChanged = next.delaySeconds !== this.config.delaySeconds;
+        this.config = next;
+        this.lastModifiedAt = this.env.ctx.clock.now();
+        // FIFO queue delay is retroactive (DOMAIN.md §1.5): it applies to messages not yet received.
+        if (this.fifo && delayChanged) this.reapplyFifoDelay();
+        // A shorter retention may expire messages right away.
+        this.refresh();
+    }
+
+    private reapplyFifoDelay(): void {
+        const now = this.env.ctx.clock.now();
+        const delayMs = this.config.delaySeconds * 1000;
+        for (const m of this.live.values()) {
+            if (m.receiveCount > 0 || m.deadLetterSourceArn !== undefined) continue;
+            if (m.state !== DELAYED && m.state !== VISIBLE) continue;
+            const target = m.sentAt + delayMs;
+            if (target <= now) {
+                if (m.state === DELAYED) this.becomeVisible(m);
+                continue;
+            }
+            if (m.state === VISIBLE) {
+                this.visibleCount--;
+                this.delayedCount++;
+                m.state = DELAYED;
+                if (m.group!.head === m) this.updateReady(m.group!);
+            }
+            m.visibleAt = target;
+            this.pushTimer(target, m);
+        }
+        this.requestServe();
+    }
+
+    // ---- send -----------------------------------------------------------------------------------
+
+    /**
+     * Validates and enqueues one message. Throws an AwsError for invalid input; returns the message (or,
+     * for a FIFO duplicate within the deduplication interval, the original's identity and no message).
+     */
+    send(input: SendInput): SendOutcome {
+        const body = checkBody(input.body);
+        const attributeBytes = checkMessageAttributes(input.messageAttributes);
+        const max = this.config.maximumMessageSize;
+        // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
+        if (body.length * 3 + attributeBytes > max && utf8Length(body) + attributeBytes > max) {
+            throw invalidParameter(`One or more parameters are invalid. Reason: Message must be shorter than ${max} bytes.`);
+        }
+        let delayMs: number;
+        if (this.fifo) {
+            if (input.delaySeconds !== undefined && input.delaySeconds !== 0) {
+                throw invalidParameter(`Value ${input.delaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`);
+            }
+            if (input.groupId === undefined) throw missingParameter('MessageGroupId');
+            checkGroupOrDedupId('MessageGroupId', input.groupId);
+            if (input.dedupId !== undefined) checkGroupOrDedupId('MessageDeduplicationId', input.dedupId);
+            else if (!this.config.contentBasedDeduplication) throw missingDedupSource();
+            delayMs = this.config.delaySeconds * 1000;
+        } else {
+            if (input.dedupId !== undefined) {
+                throw invalidParameter('Value for parameter MessageDeduplicationId is invalid. Reason: The request include parameter that is not valid for this queue type.');
+            }
+            if (input.groupId !== undefined) checkGroupOrDedupId('MessageGroupId', input.groupId);
+            delayMs = input.delaySeconds === undefined
+                ? this.config.delaySeconds * 1000
+                : checkIntegerParameter('DelaySeconds', input.delaySeconds, SQS.delaySeconds.min, SQS.delaySeconds.max) * 1000;
+        }
+        this.refresh();
+        const now = this.env.ctx.clock.now();
+        const md5 = md5Hex(body);
+        const attrs = input.messageAttributes !== undefined && Object.keys(input.messageAttributes).length > 0
+            ? input.messageAttributes : undefined;
+        const md5Attrs = attrs === undefined ? undefined : md5OfMessageAttributes(attrs);
+        let dedupKey: string | undefined;
+        let dedupId: string | undefined;
+        if (this.fifo) {
+            // Content-based deduplication hashes the body only (DOMAIN.md §1.6).
+            dedupId = input.dedupId ?? sha256Hex(body);
+            dedupKey = this.config.deduplicationScope === 'messageGroup' ? `${input.groupId}\u0000${dedupId}` : dedupId;
+            this.pruneDedup(now);
+            const seen = this.dedup.get(dedupKey);
+            if (seen !== undefined) {
+                this.env.hooks.onDeduplicated?.(this, input);
+                return { message: undefined, messageId: seen.messageId, md5OfBody: md5, md5OfMessageAttributes: md5Attrs, sequenceNumber: seen.sequenceNumber };
+            }
+        }
+        const m = new SqsMessage(this.nextSeq++, this.env.ids.uuid(), body, md5, attrs, md5Attrs,
+            input.groupId, dedupId, now, now, input.tag);
+        if (this.fifo) {
+            m.sequenceNumber = this.nextSequenceNumber();
+            const entry: DedupEntry = { key: dedupKey!, expiresAt: now + SQS.dedupIntervalMs, messageId: m.messageId, sequenceNumber: m.sequenceNumber };
+            this.dedup.set(dedupKey!, entry);
+            this.dedupOrder.push(entry);
+        }
+        this.enqueue(m, delayMs);
+        this.env.hooks.onSent?.(this, m);
+        return { message: m, messageId: m.messageId, md5OfBody: md5, md5OfMessageAttributes: md5Attrs, sequenceNumber: m.sequenceNumber };
+    }
+
+    private nextSequenceNumber(): string {
+        // 20 digits, increasing within the queue, like AWS's "large, non-consecutive" numbers.
+        this.sequence += 1;
+        return '1' + String(this.sequence * 16).padStart(19, '0');
+    }
+
+    private pruneDedup(now: number): void {
+        for (;;) {
+            const oldest = this.dedupOrder.peek();
+            if (oldest === undefined || oldest.expiresAt > now) return;
+            this.dedupOrder.shift();
+            if (this.dedup.get(oldest.key) === oldest) this.dedup.delete(oldest.key);
+        }
+    }
+
+    private enqueue(m: SqsMessage, delayMs: number): void {
+        const now = this.env.ctx.clock.now();
+        this.live.set(m.seq, m);
+        this.pushRetention(m);
+        if (this.fifo) this.appendToGroup(m);
+        if (delayMs > 0) {
+            m.state = DELAYED;
+            m.visibleAt = now + delayMs;
+            this.delayedCount++;
+            this.pushTimer(m.visibleAt, m);
+        } else {
+            m.state = VISIBLE;
+            m.visibleAt = now;
+            this.visibleCount++;
+            if (this.fifo) {
+                if (m.group!.head === m) this.updateReady(m.group!);
+            } else {
+                this.appendVisible(m);
+            }
+            this.requestServe();
+        }
+    }
+
+    /** Takes a message that a source queue dead-letters into this queue (DOMAIN.md §1.9). */
+    acceptDeadLetter(source: SqsMessage, sourceArn: string): SqsMessage {
+        this.refresh();
+        const now = this.env.ctx.clock.now();
+        // Standard DLQs keep the original enqueue time for retention; FIFO DLQs reset it.
+        const m = new SqsMessage(this.nextSeq++, source.messageId, source.body, source.md5OfBody,
+            source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
+            this.fifo ? source.messageId : source.dedupId, source.sentAt, this.fifo ? now : source.enqueueAt, source.tag);
+        m.receiveCount = source.receiveCount;
+        m.firstReceiveAt = source.firstReceiveAt;
+        m.deadLetterSourceArn = sourceArn;
+        if (this.fifo) m.sequenceNumber = this.nextSequenceNumber();
+        this.enqueue(m, 0);
+        this.env.hooks.onSent?.(this, m);
+        return m;
+    }
+
+    /** Enqueues a copy of `source` as a new message (a message-move task: new ID, enqueue time, retention). */
+    acceptMoved(source: SqsMessage): SqsMessage {
+        this.refresh();
+        const now = this.env.ctx.clock.now();
+        const m = new SqsMessage(this.nextSeq++, this.env.ids.uuid(), source.body, source.md5OfBody,
+            source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
+            this.fifo ? (source.dedupId ?? source.messageId) : undefined, now, now, source.tag);
+        if (this.fifo) {
+            if (m.groupId === undefined) throw invalidParameter('A message moved to a FIFO queue needs a MessageGroupId.');
+            m.sequenceNumber = this.nextSequenceNumber();
+        }
+        this.enqueue(m, this.config.delaySeconds * 1000);
+        this.env.hooks.onSent?.(this, m);
+        return m;
+    }
+
+    // ---- receive --------------------------------------------------------------------------------
+
+    /**
+     * Returns what one ReceiveMessage would return now, moving messages past maxReceiveCount to the DLQ
+     * on the way. `shortPoll` enables the sampled mode when configured. Throws OverLimit on a standard
+     * queue short poll at the in-flight limit.
+     */
+    receiveNow(options: ReceiveOptions, shortPoll = false): SqsMessage[] {
+        this.refresh();
+        if (options.attemptId !== undefined && this.fifo) {
+            const repeated = this.repeatAttempt(options);
+            if (repeated !== undefined) return repeated;
+        }
+        const limit = this.fifo ? SQS.inFlightLimitFifo : SQS.inFlightLimitStandard;
+        const room = limit - this.inFlightCount;
+        if (room <= 0) {
+            if (!this.fifo && shortPoll) {
+                throw new AwsError('OverLimit', `You have reached the limit of ${limit} in-flight messages for this queue.`);
+            }
+            return [];
+        }
+        const max = Math.min(options.max, room);
+        const vtMs = (options.visibilityTimeout ?? this.config.visibilityTimeout) * 1000;
+        const out = this.fifo ? this.collectFifo(max, vtMs) : this.collectStandard(max, vtMs, shortPoll);
+        if (options.attemptId !== undefined && this.fifo && out.length > 0) this.rememberAttempt(options.attemptId, out);
+        return out;
+    }
+
+    /**
+     * Long poll: calls `callback` once, with messages as soon as any are available, or with [] when
+     * `waitMs` has passed. Call `receiveNow` first; this registers the wait only.
+     */
+    wait(options: ReceiveOptions, waitMs: number, callback: (messages: SqsMessage[]) => void, settlesPromise: boolean): void {
+        const clock = this.env.ctx.clock;
+        const waiter: Waiter = { options, callback, settlesPromise, timer: undefined, done: false };
+        this.waiters.push(waiter);
+        this.activeWaiters++;
+        waiter.timer = clock.scheduleInternal(clock.now() + waitMs, () => this.expireWaiter(waiter));
+        this.scheduleWake();
+    }
+
+    private expireWaiter(waiter: Waiter): void {
+        if (waiter.done) return;
+        // Anything that became available at this very instant goes to the waiters first, in order.
+        this.serveWaiters();
+        if (waiter.done) return;
+        this.finishWaiter(waiter, []);
+    }
+
+    private finishWaiter(waiter: Waiter, messages: SqsMessage[]): void {
+        waiter.done = true;
+        waiter.timer?.cancel();
+        this.activeWaiters--;
+        if (waiter.settlesPromise) this.env.ctx.clock.requestDrain();
+        waiter.callback(messages);
+    }
+
+    private serveWaiters(): void {
+        this.servePending = false;
+        if (this.activeWaiters === 0) return;
+        this.refresh();
+        for (;;) {
+            const waiter = this.waiters.peek();
+            if (waiter === undefined) break;
+            if (waiter.done) {
+                this.waiters.shift();
+                continue;
+            }
+            const messages = this.receiveNow(waiter.options);
+            if (messages.length === 0) break;
+            this.waiters.shift();
+            this.finishWaiter(waiter, messages);
+        }
+        this.scheduleWake();
+    }
+
+    /** Serves waiting long polls after the current event (so a batch of sends is seen as one). */
+    private requestServe(): void {
+        if (this.activeWaiters === 0 || this.servePending) return;
+        this.servePending = true;
+        const clock = this.env.ctx.clock;
+        clock.scheduleInternal(clock.now(), () => this.serveWaiters());
+    }
+
+    /** While long polls wait, wake up when the next delayed or in-flight message becomes visible. */
+    private scheduleWake(): void {
+        if (this.activeWaiters === 0) return;
+        const next = this.timers.peekKey();
+        if (next === Infinity || next >= this.wakeAt) return;
+        this.wakeTimer?.cancel();
+        this.wakeAt = next;
+        this.wakeTimer = this.env.ctx.clock.scheduleInternal(next, () => {
+            this.wakeAt = Infinity;
+            this.wakeTimer = undefined;
+            this.serveWaiters();
+        });
+    }
+
+    private collectStandard(max: number, vtMs: number, shortPoll: boolean): SqsMessage[] {
+        const out: SqsMessage[] = [];
+        const now = this.env.ctx.clock.now();
+        const redrive = this.config.redrivePolicy;
+        const sampleRate = shortPoll && this.env.shortPoll.mode === 'sampled' && this.visibleCount < SQS.shortPollSamplingThreshold
+            ? this.env.shortPoll.sampleRate ?? 0.5 : 1;
+        let m = this.visHead;
+        while (m !== undefined && out.length < max) {
+            const next = m.next;
+            if (sampleRate < 1 && !this.env.sampler.chance(sampleRate)) {
+                m = next;
+                continue;
+            }
+            if (redrive !== undefined && m.receiveCount >= redrive.maxReceiveCount && this.deadLetter(m, redrive.deadLetterTargetArn)) {
+                m = next;
+                continue;
+            }
+            this.unlinkVisible(m);
+            this.take(m, vtMs, now);
+            out.push(m);
+            m = next;
+        }
+        return out;
+    }
+
+    /**
+     * FIFO selection (DOMAIN.md §1.10): groups in the order they became receivable; from each, the
+     * consecutive visible messages from its head, filling the batch from one group before the next.
+     */
+    private collectFifo(max: number, vtMs: number): SqsMessage[] {
+        const out: SqsMessage[] = [];
+        const now = this.env.ctx.clock.now();
+        const redrive = this.config.redrivePolicy;
+        let group = this.readyHead;
+        while (group !== undefined && out.length < max) {
+            const nextGroup = group.readyNext;
+            let m = group.head;
+            while (m !== undefined && out.length < max && m.state === VISIBLE) {
+                const next = m.next;
+                if (redrive !== undefined && m.receiveCount >= redrive.maxReceiveCount && this.deadLetter(m, redrive.deadLetterTargetArn)) {
+                    m = next;
+                    continue;
+                }
+                this.take(m, vtMs, now);
+                out.push(m);
+                m = next;
+            }
+            if (group.head !== undefined) this.updateReady(group);
+            group = nextGroup;
+        }
+        return out;
+    }
+
+    private take(m: SqsMessage, vtMs: number, now: number): void {
+        this.visibleCount--;
+        this.inFlightCount++;
+        m.state = IN_FLIGHT;
+        if (m.receiveCount === 0) m.firstReceiveAt = now;
+        m.receiveCount++;
+        m.receivedAt = now;
+        m.visibleAt = now + vtMs;
+        m.receiptHandle = this.handlePrefix + m.seq.toString(36) + '.' + m.receiveCount.toString(36);
+        this.pushTimer(m.visibleAt, m);
+        this.env.hooks.onReceived?.(this, m);
+    }
+
+    /** Moves a message to the dead-letter queue on a receive attempt; false if the target is gone. */
+    private deadLetter(m: SqsMessage, targetArn: string): boolean {
+        const target = this.env.queueByArn(targetArn);
+        if (target === undefined || target.deleted || target === this) return false;
+        this.remove(m, 'dead-lettered');
+        target.acceptDeadLetter(m, this.arn);
+        return true;
+    }
+
+    private repeatAttempt(options: ReceiveOptions): SqsMessage[] | undefined {
+        const now = this.env.ctx.clock.now();
+        const record = this.attempts.get(options.attemptId!);
+        if (record === undefined) return undefined;
+        if (now - record.at >= SQS.receiveRequestAttemptIdMs) {
+            this.attempts.delete(options.attemptId!);
+            return undefined;
+        }
+        // "If nothing changed": every message still in flight under the handle that attempt issued.
+        const unchanged = record.messages.every((m, i) => m.state === IN_FLIGHT && m.receiveCount === record.receiveCounts[i]);
+        if (!unchanged) return undefined;
+        const vtMs = (options.visibilityTimeout ?? this.config.visibilityTimeout) * 1000;
+        for (const m of record.messages) {
+            m.visibleAt = now + vtMs;
+            this.pushTimer(m.visibleAt, m);
+        }
+        return record.messages.slice();
+    }
+
+    private rememberAttempt(attemptId: string, messages: SqsMessage[]): void {
+        const now = this.env.ctx.clock.now();
+        if (this.attempts.size >= 1024) {
+            for (const [id, record] of this.attempts) if (now - record.at >= SQS.receiveRequestAttemptIdMs) this.attempts.delete(id);
+        }
+        this.attempts.set(attemptId, { at: now, messages: messages.slice(), receiveCounts: messages.map(m => m.receiveCount) });
+    }
+
+    // ---- delete and visibility -------------------------------------------------------------------
+
+    /** DeleteMessage (DOMAIN.md §1.4): standard accepts a lapsed handle, FIFO only while in flight. */
+    deleteMessage(receiptHandle: string): void {
+        this.refresh();
+        const found = this.resolveHandle(receiptHandle);
+        if (found === undefined) return; // already deleted or expired: AWS answers success
+        const [m, receiveIndex] = found;
+        if (this.fifo) {
+            if (m.state !== IN_FLIGHT || receiveIndex !== m.receiveCount) throw expiredHandle(receiptHandle);
+        } else if (receiveIndex !== m.receiveCount) {
+            // A stale handle after a newer receive "succeeds but the message might not be deleted" ([API-SQS]
+            // DeleteMessage); the engine takes the pessimistic branch so that the hazard shows up in a simulation.
+            return;
+        }
+        this.remove(m, 'deleted');
+        this.requestServe();
+    }
+
+    /** ChangeMessageVisibility (DOMAIN.md §1.4, §1.10): from now, capped at 12 h after the receive. */
+    changeVisibility(receiptHandle: string, visibilityTimeout: number): void {
+        const seconds = checkIntegerParameter('VisibilityTimeout', visibilityTimeout, SQS.visibilityTimeout.min, SQS.visibilityTimeout.max,
+            `Must be between ${SQS.visibilityTimeout.min} and ${SQS.visibilityTimeout.max}.`);
+        this.refresh();
+        const now = this.env.ctx.clock.now();
+        const found = this.resolveHandle(receiptHandle);
+        if (found === undefined) {
+            throw invalidParameter(`Value ${receiptHandle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`);
+        }
+        const [m, receiveIndex] = found;
+        if (this.fifo && (m.state !== IN_FLIGHT || receiveIndex !== m.receiveCount)) throw expiredHandle(receiptHandle);
+        const until = now + seconds * 1000;
+        if (until > m.receivedAt + SQS.maxVisibilitySinceReceiveSeconds * 1000) {
+            throw invalidParameter(`Value ${seconds} for parameter VisibilityTimeout is invalid. Reason: Total VisibilityTimeout for the message is beyond the limit [${SQS.maxVisibilitySinceReceiveSeconds} seconds].`);
+        }
+        if (m.state === VISIBLE) {
+            // Standard queue, timeout lapsed and nobody re-received it: the call hides it again.
+            if (seconds === 0) return;
+            this.unlinkVisible(m);
+            this.visibleCount--;
+            this.inFlightCount++;
+            m.state = IN_FLIGHT;
+        }
+        m.visibleAt = until;
+        if (seconds === 0) {
+            this.becomeVisible(m);
+            this.requestServe();
+        } else {
+            this.pushTimer(until, m);
+        }
+    }
+
+    /** Looks a receipt handle up: [message, which receive issued it], undefined if the message is gone. */
+    private resolveHandle(handle: string): [SqsMessage, number] | undefined {
+        if (typeof handle !== 'string' || !handle.startsWith(this.handlePrefix)) throw invalidHandle(handle);
+        const dot = handle.indexOf('.', this.handlePrefix.length);
+        if (dot < 0) throw invalidHandle(handle);
+        const seq = parseInt(handle.slice(this.handlePrefix.length, dot), 36);
+        const receiveIndex = parseInt(handle.slice(dot + 1), 36);
+        if (!(seq > 0) || !(receiveIndex > 0) || seq >= this.nextSeq) throw invalidHandle(handle);
+        const m = this.live.get(seq);
+        if (m === undefined) return undefined;
+        if (receiveIndex > m.receiveCount) throw invalidHandle(handle);
+        return [m, receiveIndex];
+    }
+
+    /** PurgeQueue (DOMAIN.md §1.8): delayed, visible and in-flight messages go; FIFO dedup history too. */
+    purge(): void {
+        this.refresh();
+        const now = this.env.ctx.clock.now();
+        if (now < this.lastPurgeAt + SQS.purgeIntervalMs) {
+            throw new AwsError('PurgeQueueInProgress',
+                `Only one PurgeQueue operation on ${this.name} is allowed every 60 seconds.`,
+                { queryCode: 'AWS.SimpleQueueService.PurgeQueueInProgress' });
+        }
+        this.lastPurgeAt = now;
+        this.clearMessages('purged');
+        this.dedup.clear();
+        this.dedupOrder.clear();
+        this.attempts.clear();
+    }
+
+    /** Deletes the queue: messages go, waiting long polls return empty. */
+    destroy(): void {
+        this.clearMessages('queue-deleted');
+        this.deleted = true;
+        for (const waiter of this.waiters) if (!waiter.done) this.finishWaiter(waiter, []);
+        this.waiters.clear();
+    }
+
+    private clearMessages(reason: RemovalReason): void {
+        const hook = this.env.hooks.onRemoved;
+        const removed = hook ? [...this.live.values()] : [];
+        for (const m of this.live.values()) {
+            m.state = GONE;
+            m.prev = m.next = undefined;
+            m.group = undefined;
+        }
+        this.live.clear();
+        this.groups.clear();
+        this.readyHead = this.readyTail = undefined;
+        this.visHead = this.visTail = undefined;
+        this.visibleCount = this.inFlightCount = this.delayedCount = 0;
+        this.timers.clear();
+        this.retention.clear();
+        if (hook) for (const m of removed) hook(this, m, reason);
+    }
+
+    // ---- time -----------------------------------------------------------------------------------
+
+    /** Brings the queue to the current virtual time: delays and visibility timeouts end, retention expires. */
+    refresh(): void {
+        const now = this.env.ctx.clock.now();
+        const timers = this.timers;
+        while (timers.peekKey() <= now) {
+            const key = timers.peekKey();
+            const m = timers.pop()!;
+            if ((m.state === IN_FLIGHT || m.state === DELAYED) && m.visibleAt === key) this.becomeVisible(m);
+        }
+        // Retention applies to every state, in flight included (DOMAIN.md §1.2).
+        const cutoff = now - this.config.messageRetentionPeriod * 1000;
+        const retention = this.retention;
+        while (retention.peekKey() <= cutoff) {
+            const m = retention.pop()!;
+            if (m.state !== GONE) this.remove(m, 'expired');
+        }
+    }
+
+    private becomeVisible(m: SqsMessage): void {
+        if (m.state === DELAYED) this.delayedCount--;
+        else this.inFlightCount--;
+        m.state = VISIBLE;
+        this.visibleCount++;
+        if (this.fifo) {
+            if (m.group!.head === m) this.updateReady(m.group!);
+        } else {
+            this.appendVisible(m);
+        }
+    }
+
+    private remove(m: SqsMessage, reason: RemovalReason): void {
+        if (m.state === VISIBLE) {
+            this.visibleCount--;
+            if (!this.fifo) this.unlinkVisible(m);
+        } else if (m.state === IN_FLIGHT) {
+            this.inFlightCount--;
+        } else if (m.state === DELAYED) {
+            this.delayedCount--;
+        }
+        if (this.fifo) this.removeFromGroup(m);
+        m.state = GONE;
+        this.live.delete(m.seq);
+        this.env.hooks.onRemoved?.(this, m, reason);
+    }
+
+    private pushTimer(at: number, m: SqsMessage): void {
+        const timers = this.timers;
+        timers.push(at, m);
+        if (timers.size > 256 && timers.size > 2 * (this.inFlightCount + this.delayedCount) + 256) {
+            timers.compact((item, key) => (item.state === IN_FLIGHT || item.state === DELAYED) && item.visibleAt === key);
+        }
+        if (this.activeWaiters > 0 && at < this.wakeAt) this.scheduleWake();
+    }
+
+    private pushRetention(m: SqsMessage): void {
+        const retention = this.retention;
+        retention.push(m.enqueueAt, m);
+        if (retention.size > 256 && retention.size > 2 * this.live.size + 256) {
+            retention.compact(item => item.state !== GONE);
+        }
+    }
+
+    // ---- standard visible list --------------------------------------------------------------------
+
+    private appendVisible(m: SqsMessage): void {
+        m.next = undefined;
+        m.prev = this.visTail;
+        if (this.visTail !== undefined) this.visTail.next = m;
+        else this.visHead = m;
+        this.visTail = m;
+    }
+
+    private unlinkVisible(m: SqsMessage): void {
+        if (m.prev !== undefined) m.prev.next = m.next;
+        else this.visHead = m.next;
+        if (m.next !== undefined) m.next.prev = m.prev;
+        else this.visTail = m.prev;
+        m.prev = m.next = undefined;
+    }
+
+    // ---- FIFO groups ------------------------------------------------------------------------------
+
+    private appendToGroup(m: SqsMessage): void {
+        const id = m.groupId!;
+        let group = this.groups.get(id);
+        if (group === undefined) {
+            group = new FifoGroup(id);
+            this.groups.set(id, group);
+        }
+        m.group = group;
+        m.next = undefined;
+        m.prev = group.tail;
+        if (group.tail !== undefined) group.tail.next = m;
+        else group.head = m;
+        group.tail = m;
+    }
+
+    private removeFromGroup(m: SqsMessage): void {
+        const group = m.group!;
+        const wasHead = group.head === m;
+        if (m.prev !== undefined) m.prev.next = m.next;
+        else group.head = m.next;
+        if (m.next !== undefined) m.next.prev = m.prev;
+        else group.tail = m.prev;
+        m.prev = m.next = undefined;
+        m.group = undefined;
+        if (group.head === undefined) {
+            if (group.ready) this.unlinkReady(group);
+            this.groups.delete(group.id);
+        } else if (wasHead) {
+            this.updateReady(group);
+        }
+    }
+
+    /** A group is receivable exactly when its head (oldest live message) is visible. */
+    private updateReady(group: FifoGroup): void {
+        const receivable = group.head !== undefined && group.head.state === VISIBLE;
+        if (receivable === group.ready) return;
+        if (receivable) {
+            group.ready = true;
+            group.readyNext = undefined;
+            group.readyPrev = this.readyTail;
+            if (this.readyTail !== undefined) this.readyTail.readyNext = group;
+            else this.readyHead = group;
+            this.readyTail = group;
+        } else {
+            this.unlinkReady(group);
+        }
+    }
+
+    private unlinkReady(group: FifoGroup): void {
+        if (group.readyPrev !== undefined) group.readyPrev.readyNext = group.readyNext;
+        else this.readyHead = group.readyNext;
+        if (group.readyNext !== undefined) group.readyNext.readyPrev = group.readyPrev;
+        else this.readyTail = group.readyPrev;
+        group.readyPrev = group.readyNext = undefined;
+        group.ready = false;
+    }
+}
+
+export function missingDedupSource(): AwsError {
+    return invalidParameter('The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+}
+
+function invalidHandle(handle: unknown): AwsError {
+    return new AwsError('ReceiptHandleIsInvalid', `The input receipt handle "${String(handle)}" is not a valid receipt handle.`);
+}
+
+function expiredHandle(handle: string): AwsError {
+    return invalidParameter(`Value ${handle} for parameter ReceiptHandle is invalid. Reason: The receipt handle has expired.`);
+}
