@@ -3,9 +3,10 @@
 //   node/cjs  out/language-server/main.cjs           language server + diagram layout
 //             out/language-server/simulation-worker.cjs  the engine, run in a worker thread
 //   browser   out/webview/preview.{js,css}           the architecture preview
-// Also copies the generated TextMate grammar into the package. Type checking is separate (`npm run typecheck`).
+// Also copies the generated TextMate grammar and Chart.js (for the report webview) into the package. Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -72,16 +73,22 @@ function contexts({ minify }) {
     ];
 }
 
-async function copyGrammar() {
-    const target = path.join(packageDir, 'syntaxes', 'mq.tmLanguage.json');
-    await mkdir(path.dirname(target), { recursive: true });
-    await copyFile(path.join(repoRoot, 'syntaxes', 'mq.tmLanguage.json'), target);
+/** The generated TextMate grammar, and Chart.js for the report webview (the engine's dependency). */
+async function copyAssets() {
+    const grammar = path.join(packageDir, 'syntaxes', 'mq.tmLanguage.json');
+    await mkdir(path.dirname(grammar), { recursive: true });
+    await copyFile(path.join(repoRoot, 'syntaxes', 'mq.tmLanguage.json'), grammar);
+    // chart.js exports only its module entries; the UMD build sits next to the CommonJS one.
+    const chartJsMain = createRequire(path.join(repoRoot, 'packages', 'engine', 'package.json')).resolve('chart.js');
+    const chartJs = path.join(path.dirname(chartJsMain), 'chart.umd.min.js');
+    await mkdir(path.join(packageDir, 'out', 'webview'), { recursive: true });
+    await copyFile(chartJs, path.join(packageDir, 'out', 'webview', 'chart.umd.min.js'));
 }
 
 /** Builds every bundle once, or keeps rebuilding with `watch`. */
 export async function build({ minify = false, watch = false } = {}) {
     const started = Date.now();
-    await copyGrammar();
+    await copyAssets();
     const all = contexts({ minify });
     if (watch) {
         await Promise.all(all.map(async ({ name, options }) => {

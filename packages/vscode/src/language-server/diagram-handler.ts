@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import type { LangiumSharedCoreServices } from 'langium';
 import { DocumentState } from 'langium';
-import { buildGraph, renderArchitectureSvg } from '@mq-architect/diagram';
+import { layoutArchitecture, renderSvg } from '@mq-architect/diagram';
 import { DiagramRequest } from '../protocol/lsp.js';
 import type { DiagramNodeInfo, DiagramResult } from '../protocol/lsp.js';
 import { workspaceModel } from './workspace-model.js';
@@ -17,9 +17,10 @@ export function registerDiagramHandler(connection: Connection, shared: LangiumSh
             await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, token);
             const { model, diagnostics } = workspaceModel(shared);
             const direction = params.direction === 'down' ? 'DOWN' : 'RIGHT';
-            const graph = buildGraph(model, { diagnostics, direction });
-            const svg = await renderArchitectureSvg(model, { diagnostics, direction });
-            const nodes: DiagramNodeInfo[] = graph.nodes.flatMap((node) => node.location && node.nameLocation ? [{
+            const diagram = await layoutArchitecture(model, { diagnostics, direction });
+            // The `vscode` theme maps every colour onto the webview's --vscode-* variables (light, dark, high contrast).
+            const svg = renderSvg(diagram, { theme: 'vscode' });
+            const nodes: DiagramNodeInfo[] = diagram.nodes.flatMap((node) => node.location && node.nameLocation ? [{
                 id: node.id,
                 name: node.name,
                 kind: node.kind,

@@ -6,7 +6,7 @@ import './polyfills.js';
 import path from 'node:path';
 import { DocumentState } from 'langium';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startMqLanguageServer } from './start-server.js';
+import { startMqLanguageServer } from '@mq-architect/language/server';
 import { DocumentsValidatedNotification } from '../protocol/lsp.js';
 import { registerDiagramHandler } from './diagram-handler.js';
 import { registerScenariosHandler } from './scenarios-handler.js';

@@ -31,7 +31,8 @@ export function registerSimulationHandler(connection: Connection, shared: Langiu
             };
         }
         const job: SimulationJob = {
-            model, scenario: params.scenario, uri: params.uri, seed: params.seed, nonce: params.nonce, cspSource: params.cspSource
+            model, scenario: params.scenario, uri: params.uri, seed: params.seed, nonce: params.nonce,
+            cspSource: params.cspSource, chartJsUri: params.chartJsUri
         };
         return new Promise<SimulateResult>((resolve) => {
             const worker = new Worker(workerScript, { workerData: job });

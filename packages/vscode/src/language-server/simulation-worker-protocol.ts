@@ -10,6 +10,7 @@ export interface SimulationJob {
     seed?: number;
     nonce: string;
     cspSource: string;
+    chartJsUri: string;
 }
 
 export type WorkerToServer =

@@ -27,7 +27,7 @@ async function run(): Promise<void> {
         signal: abort.signal,
         onProgress: (fraction: number) => send({ type: 'progress', fraction })
     });
-    const html = renderReportHtml(report, { nonce: job.nonce, cspSource: job.cspSource });
+    const html = renderReportHtml(report, { nonce: job.nonce, cspSource: job.cspSource, inlineScripts: false, chartJsUri: job.chartJsUri });
     send({
         type: 'done',
         html,

@@ -74,6 +74,8 @@ export interface SimulateParams {
     nonce: string;
     /** The webview's `cspSource`, for the report's Content-Security-Policy. */
     cspSource: string;
+    /** Webview URI of the bundled Chart.js, loaded by the report page (allowed by `cspSource`). */
+    chartJsUri: string;
 }
 
 export interface ExpectationVerdict {

@@ -37,7 +37,7 @@ export class ReportPanel implements vscode.Disposable {
     }
 
     private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewOptions {
-        // The report is self-contained (inline nonce'd script and style); it needs no files at all.
+        // The report's own script and style are inline with a nonce; only Chart.js is loaded from the bundle folder.
         return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(context.extensionUri, 'out', 'webview')] };
     }
 
@@ -48,6 +48,11 @@ export class ReportPanel implements vscode.Disposable {
 
     get cspSource(): string {
         return this.panel.webview.cspSource;
+    }
+
+    /** The bundled Chart.js as a webview resource, for the report's charts. */
+    get chartJsUri(): string {
+        return this.panel.webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'out', 'webview', 'chart.umd.min.js')).toString();
     }
 
     showReport(scenario: string, html: string): void {

@@ -52,7 +52,7 @@ export async function runSimulation(host: SimulationHost, args: RunSimulationArg
         });
         try {
             return await client.sendRequest(SimulateRequest.type,
-                { uri: scenario.uri, scenario: scenario.name, seed, runId, nonce, cspSource: report.cspSource }, token);
+                { uri: scenario.uri, scenario: scenario.name, seed, runId, nonce, cspSource: report.cspSource, chartJsUri: report.chartJsUri }, token);
         } catch (error) {
             const cancelled = token.isCancellationRequested;
             return { ok: false, cancelled, error: cancelled ? 'cancelled' : String(error instanceof Error ? error.message : error) } satisfies SimulateResult;

@@ -1,11 +1,11 @@
 /**
- * Finding diagram nodes in the server's SVG. The renderer marks each node group with `data-id` (the stable id,
- * e.g. `queue:orders.fifo`) and the class `node`.
+ * Finding diagram nodes in the server's SVG. The renderer marks each node group with the class `mq-node` and
+ * `data-id` (the stable id, e.g. `queue:orders.fifo`); edges carry `data-id` too but not the class.
  */
-const NODE_SELECTOR = '[data-id].node, g.node[data-id], [data-node-id]';
+const NODE_SELECTOR = 'g.mq-node[data-id]';
 
 export function nodeIdOf(element: Element): string | undefined {
-    return element.getAttribute('data-id') ?? element.getAttribute('data-node-id') ?? undefined;
+    return element.getAttribute('data-id') ?? undefined;
 }
 
 export function findNodeElement(target: EventTarget | null): Element | undefined {
