@@ -1,6 +1,6 @@
 import type { AstNode } from 'langium';
 import type { JsonMember, JsonObject, JsonValue } from '../generated/ast.js';
-import { isJsonArray, isJsonMember, isJsonObject } from '../generated/ast.js';
+import { isJsonArray, isJsonObject } from '../generated/ast.js';
 
 export interface PolicyLocation {
     node: AstNode;
@@ -29,10 +29,6 @@ export function locatePolicyPath(policy: JsonObject, path: ReadonlyArray<string 
         } else {
             break;
         }
-    }
-    // An issue about a member's value (not its key) reads better on the value when the path ends there.
-    if (location.property === 'key' && isJsonMember(location.node) && path.length > 0 && !isJsonObject(location.node.value)) {
-        return { node: location.node.value };
     }
     return location;
 }

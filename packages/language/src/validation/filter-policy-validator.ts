@@ -13,7 +13,7 @@ import { report } from './report.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
 /** Whether SNS would deliver `message` to a subscription with `policy` (the filter-policy module's matcher). */
-export type FilterPolicyMatcher = (policy: unknown, message: SnsFilterableMessage, scope: FilterPolicyScope) => boolean;
+export type FilterPolicyMatcher = (policy: unknown, scope: FilterPolicyScope, message: SnsFilterableMessage) => boolean;
 
 export function policyScope(subscription: Subscription): FilterPolicyScope {
     return subscription.scope === 'body' ? 'MessageBody' : 'MessageAttributes';
@@ -58,7 +58,7 @@ export class FilterPolicyValidator {
             if (!samples) return;
             for (const sample of samples) {
                 checked++;
-                if (matcher(policy, toSnsMessage(producer, sample), scope)) return;
+                if (matcher(policy, scope, toSnsMessage(producer, sample))) return;
             }
         }
         const names = producers.map(p => `'${p.name}'`).join(', ');

@@ -5,6 +5,7 @@
 import type { Module, ValidationChecks } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
 import type { MqAstType } from '../generated/ast.js';
+import { matchesFilterPolicy } from '../filter-policy/match.js';
 import { MqCodeActionProvider } from '../lsp/mq-code-actions.js';
 import { RuleConfiguration } from '../rules/rule-configuration.js';
 import { DeadLetterValidator } from './dead-letter-validator.js';
@@ -25,8 +26,8 @@ export interface MqValidationServices {
     validation: {
         RuleConfiguration: RuleConfiguration;
         WorkspaceFacts: WorkspaceFacts;
-        /** SNS filter matching for MQ043; absent until the filter-policy matcher is available. */
-        FilterPolicyMatcher: FilterPolicyMatcher | undefined;
+        /** SNS filter matching for MQ043 (replaceable, e.g. to compare against another implementation). */
+        FilterPolicyMatcher: FilterPolicyMatcher;
     };
 }
 
@@ -37,7 +38,7 @@ export const MqValidationModule: Module<ValidationContainer, PartialLangiumServi
         DocumentValidator: services => new MqDocumentValidator(services),
         RuleConfiguration: services => new RuleConfiguration(services.shared),
         WorkspaceFacts: services => new WorkspaceFacts(services),
-        FilterPolicyMatcher: () => undefined
+        FilterPolicyMatcher: () => matchesFilterPolicy
     },
     lsp: {
         CodeActionProvider: services => new MqCodeActionProvider(services)

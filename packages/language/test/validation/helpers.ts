@@ -1,5 +1,5 @@
 import type { LangiumDocument } from 'langium';
-import { EmptyFileSystem } from 'langium';
+import { EmptyFileSystem, URI } from 'langium';
 import type { ParseHelperOptions, ValidationResult } from 'langium/test';
 import { clearDocuments, parseHelper, validationHelper } from 'langium/test';
 import { afterEach } from 'vitest';
@@ -40,6 +40,37 @@ export function at(result: ValidationResult, snippet: string, occurrence = 0): {
         if (offset < 0) throw new Error(`'${snippet}' (occurrence ${occurrence}) not found in the test input`);
     }
     return { offset, length: snippet.length };
+}
+
+/**
+ * Builds several files together, as a workspace is built, and returns the validation of the first one. Use it
+ * when another file refers to a declaration of the file under test (a producer in b.mq writing to a.mq's queue).
+ */
+export async function validateWorkspace(main: string, ...others: string[]): Promise<ValidationResult> {
+    await clearDocuments(services.shared);
+    otherFiles = [];
+    const { LangiumDocumentFactory, LangiumDocuments, DocumentBuilder } = services.shared.workspace;
+    const documents = [main, ...others].map((text, i) => {
+        const document = LangiumDocumentFactory.fromString(text, URI.parse(`file:///workspace/file${i + 1}.mq`));
+        LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await DocumentBuilder.build(documents, { validation: true });
+    const document = documents[0]!;
+    return {
+        document,
+        diagnostics: document.diagnostics ?? [],
+        dispose: () => clearDocuments(services.shared, documents),
+        [Symbol.asyncDispose]: () => clearDocuments(services.shared, documents)
+    };
+}
+
+/** The range of `snippet` after the first `anchor` (e.g. the `s` in `c6 { read: s`). */
+export function after(result: ValidationResult, anchor: string, snippet: string): { offset: number; length: number } {
+    const text = result.document.textDocument.getText();
+    const start = text.indexOf(anchor);
+    if (start < 0) throw new Error(`'${anchor}' not found in the test input`);
+    return { offset: text.indexOf(snippet, start + anchor.length), length: snippet.length };
 }
 
 export function withCode(result: ValidationResult, code: string): Diagnostic[] {
