@@ -1,0 +1,570 @@
+import { createHash } from 'node:crypto';
+import type { CloudContext } from '../core/context.js';
+import type { Random } from '../core/random.js';
+import { AwsError } from '../errors.js';
+import { stringAttributes } from './attributes.js';
+import {
+    CONFIRMATION_PROTOCOLS, SNS_CONFIRMATION_TOKEN_TTL_MS, SNS_MAX_BATCH_ENTRIES, SNS_MAX_FILTER_POLICIES_PER_TOPIC,
+    SNS_MAX_MESSAGE_BYTES, SNS_PROTOCOLS
+} from './constants.js';
+import { deliver, type DeliveryContext, type FunctionBehaviour } from './delivery.js';
+import { buildConfirmationEnvelope, type EnvelopeOptions, type PublishedMessage } from './envelope.js';
+import { snsBatchError, snsInvalidParameter, snsNotFound } from './errors.js';
+import { emptySnsCounters, type RecordedDelivery, type SnsCounters, type SnsDeliveryEvent } from './events.js';
+import { EndpointFailures, type EndpointFailureKind } from './failures.js';
+import { topicArnFor, validateEndpoint, validateTopicName } from './names.js';
+import type { SnsDeliveryPorts } from './ports.js';
+import { checkPublish } from './publish-validation.js';
+import { defaultRetryPolicy, parseHttpDeliveryPolicy, type RetryPolicy } from './retry-policy.js';
+import {
+    applySubscriptionAttributes, emptySubscriptionCounters, subscriptionAttributes, type Subscription, type SubscriptionCounters
+} from './subscription.js';
+import { FIFO_ONLY_TOPIC_ATTRIBUTES, newTopic, TOPIC_ATTRIBUTES, type Topic } from './topic.js';
+import type * as T from './types.js';
+
+export interface SnsOptions {
+    /**
+     * Confirm HTTP/S and email subscriptions at once instead of waiting for ConfirmSubscription (the
+     * simulator models endpoints that always confirm). Default false: AWS's behaviour.
+     */
+    autoConfirmSubscriptions?: boolean;
+    /** How many recorded deliveries (email, SMS, HTTP/S, ...) to keep; older ones are dropped. Default 10,000. */
+    maxRecordedDeliveries?: number;
+}
+
+/**
+ * Amazon SNS in virtual time: topics, subscriptions with filter policies, Publish/PublishBatch and fan-out to SQS,
+ * Lambda, Firehose and recorded endpoints, with AWS's delivery retry policies and subscription dead-letter queues
+ * (DOMAIN.md §2). Delivery happens at the instant of the publish; retries are scheduled on the virtual clock.
+ */
+export class SnsService {
+    private readonly topics = new Map<string, Topic>();
+    private readonly subscriptionsByArn = new Map<string, Subscription>();
+    private readonly random: Random;
+    private readonly failures = new EndpointFailures();
+    private readonly functionBehaviours = new Map<string, FunctionBehaviour>();
+    private readonly listeners: Array<(event: SnsDeliveryEvent) => void> = [];
+    private readonly recorded: RecordedDelivery[] = [];
+    private recordedDropped = 0;
+    private functionErrors = 0;
+    private readonly maxRecorded: number;
+    private readonly delivery: DeliveryContext;
+
+    constructor(private readonly ctx: CloudContext, ports: SnsDeliveryPorts = {}, private readonly options: SnsOptions = {}) {
+        this.random = ctx.random.fork('sns');
+        this.maxRecorded = options.maxRecordedDeliveries ?? 10_000;
+        const service = this;
+        this.delivery = {
+            clock: ctx.clock,
+            ports,
+            failures: this.failures,
+            functionBehaviours: this.functionBehaviours,
+            envelopeOptions: subscription => service.envelopeOptions(subscription),
+            retryPolicy: subscription => service.retryPolicyOf(subscription),
+            topicCounters: topicArn => service.topics.get(topicArn)?.counters ?? emptySnsCounters(),
+            record: delivery => service.record(delivery),
+            get emit() {
+                return service.listeners.length === 0 ? undefined : (event: SnsDeliveryEvent) => {
+                    for (const listener of service.listeners) listener(event);
+                };
+            },
+            onFunctionError: () => { service.functionErrors++; }
+        };
+    }
+
+    // ---- test and simulator hooks --------------------------------------------------------------
+
+    /** Makes every delivery attempt to `endpoint` (`*` = all) in [fromMs, toMs) fail; `client` failures are not retried. */
+    injectEndpointFailure(endpoint: string, fromMs: number, toMs: number, kind: EndpointFailureKind = 'server'): { cancel(): void } {
+        return this.failures.add(endpoint, fromMs, toMs, kind);
+    }
+
+    /** The behaviour of a Lambda function subscribed by ARN: called with the SNS event on each delivery. */
+    setFunctionBehaviour(functionArn: string, behaviour: FunctionBehaviour): void {
+        this.functionBehaviours.set(functionArn, behaviour);
+    }
+
+    /** Listens to per-subscription outcomes (filtered with its reason, delivered, failed attempts, DLQ). */
+    onDeliveryEvent(listener: (event: SnsDeliveryEvent) => void): () => void {
+        this.listeners.push(listener);
+        return () => {
+            const index = this.listeners.indexOf(listener);
+            if (index >= 0) this.listeners.splice(index, 1);
+        };
+    }
+
+    /** Deliveries to endpoints the engine does not model: email, SMS, HTTP/S, mobile push, unregistered functions. */
+    recordedDeliveries(filter: { endpoint?: string; topicArn?: string } = {}): readonly RecordedDelivery[] {
+        return this.recorded.filter(d => (filter.endpoint === undefined || d.endpoint === filter.endpoint)
+            && (filter.topicArn === undefined || d.topicArn === filter.topicArn));
+    }
+
+    /** Counters of one topic, or summed over all topics. */
+    counters(topicArn?: string): SnsCounters {
+        if (topicArn !== undefined) {
+            return { ...this.requireTopic(topicArn).counters };
+        }
+        const total = emptySnsCounters();
+        for (const topic of this.topics.values()) {
+            for (const key of Object.keys(total) as Array<keyof SnsCounters>) total[key] += topic.counters[key];
+        }
+        return total;
+    }
+
+    subscriptionCounters(subscriptionArn: string): SubscriptionCounters {
+        const subscription = this.subscriptionsByArn.get(subscriptionArn);
+        if (!subscription) throw snsNotFound('Subscription');
+        return { ...subscription.counters };
+    }
+
+    /** Errors thrown by Lambda function behaviours (Lambda's concern, not a failed SNS delivery). */
+    get lambdaFunctionErrors(): number {
+        return this.functionErrors;
+    }
+
+    // ---- topics ---------------------------------------------------------------------------------
+
+    async createTopic(request: T.CreateTopicRequest): Promise<T.CreateTopicResult> {
+        return { TopicArn: this.createTopicSync(request).arn };
+    }
+
+    createTopicSync(request: T.CreateTopicRequest): Topic {
+        const attributes = stringAttributes(request?.Attributes);
+        for (const name of Object.keys(attributes)) {
+            if (!TOPIC_ATTRIBUTES.has(name)) throw snsInvalidParameter('AttributeName');
+        }
+        const fifo = (attributes['FifoTopic'] ?? 'false').toLowerCase() === 'true';
+        const name = validateTopicName(request?.Name, fifo);
+        const arn = topicArnFor(this.ctx, name);
+        const existing = this.topics.get(arn);
+        if (existing) {
+            // CreateTopic is idempotent for the same name, unless the attributes differ.
+            for (const [key, value] of Object.entries(attributes)) {
+                const current = key === 'FifoTopic' ? String(existing.fifo) : existing.attributes.get(key);
+                if (current?.toLowerCase() !== value.toLowerCase()) {
+                    throw snsInvalidParameter('Attributes Reason: Topic already exists with different attributes');
+                }
+            }
+            return existing;
+        }
+        const topic = newTopic(arn, name, fifo);
+        for (const [key, value] of Object.entries(attributes)) {
+            if (key !== 'FifoTopic') this.setTopicAttribute(topic, key, value);
+        }
+        this.topics.set(arn, topic);
+        return topic;
+    }
+
+    async deleteTopic(request: T.DeleteTopicRequest): Promise<Record<string, never>> {
+        const topic = this.topics.get(request?.TopicArn);
+        if (topic) {
+            for (const subscription of topic.subscriptions.values()) this.removeSubscription(subscription);
+            this.topics.delete(topic.arn);
+        }
+        return {};
+    }
+
+    async listTopics(): Promise<T.ListTopicsResult> {
+        return { Topics: [...this.topics.keys()].map(TopicArn => ({ TopicArn })) };
+    }
+
+    async getTopicAttributes(request: T.GetTopicAttributesRequest): Promise<T.GetTopicAttributesResult> {
+        const topic = this.requireTopic(request?.TopicArn);
+        let confirmed = 0;
+        let pending = 0;
+        for (const subscription of topic.subscriptions.values()) {
+            if (subscription.confirmed) confirmed++; else pending++;
+        }
+        const attributes: Record<string, string> = {
+            TopicArn: topic.arn,
+            Owner: this.ctx.accountId,
+            DisplayName: '',
+            SubscriptionsConfirmed: String(confirmed),
+            SubscriptionsPending: String(pending),
+            SubscriptionsDeleted: String(topic.deletedSubscriptions),
+            Policy: JSON.stringify({ Version: '2008-10-17', Id: '__default_policy_ID', Statement: [] }),
+            EffectiveDeliveryPolicy: JSON.stringify({
+                http: {
+                    defaultHealthyRetryPolicy: { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' },
+                    disableSubscriptionOverrides: false
+                }
+            })
+        };
+        if (topic.fifo) {
+            attributes['FifoTopic'] = 'true';
+            attributes['ContentBasedDeduplication'] = String(topic.contentBasedDeduplication);
+        }
+        for (const [key, value] of topic.attributes) attributes[key] = value;
+        return { Attributes: attributes };
+    }
+
+    async setTopicAttributes(request: T.SetTopicAttributesRequest): Promise<Record<string, never>> {
+        const topic = this.requireTopic(request?.TopicArn);
+        const name = request.AttributeName;
+        if (!TOPIC_ATTRIBUTES.has(name) || name === 'FifoTopic') throw snsInvalidParameter('AttributeName');
+        const value = request.AttributeValue === undefined ? '' : typeof request.AttributeValue === 'string'
+            ? request.AttributeValue : JSON.stringify(request.AttributeValue);
+        this.setTopicAttribute(topic, name, value);
+        return {};
+    }
+
+    private setTopicAttribute(topic: Topic, name: string, value: string): void {
+        if (FIFO_ONLY_TOPIC_ATTRIBUTES.has(name) && !topic.fifo) {
+            throw snsInvalidParameter(`Attributes Reason: ${name} can only be set on FIFO topics`);
+        }
+        switch (name) {
+            case 'ContentBasedDeduplication':
+                if (!/^(true|false)$/i.test(value)) throw snsInvalidParameter('Attributes Reason: ContentBasedDeduplication must be true or false');
+                topic.contentBasedDeduplication = value.toLowerCase() === 'true';
+                break;
+            case 'FifoThroughputScope':
+                if (value !== 'Topic' && value !== 'MessageGroup') {
+                    throw snsInvalidParameter('Attributes Reason: FifoThroughputScope must be Topic or MessageGroup');
+                }
+                topic.throughputScope = value;
+                break;
+            case 'SignatureVersion':
+                if (value !== '1' && value !== '2') throw snsInvalidParameter('Attributes Reason: SignatureVersion must be 1 or 2');
+                break;
+            case 'DeliveryPolicy':
+                topic.httpRetryPolicy = value === '' ? undefined : parseHttpDeliveryPolicy(value);
+                break;
+        }
+        topic.attributes.set(name, value);
+    }
+
+    // ---- subscriptions --------------------------------------------------------------------------
+
+    async subscribe(request: T.SubscribeRequest): Promise<T.SubscribeResult> {
+        const subscription = this.subscribeSync(request);
+        const showArn = subscription.confirmed || request.ReturnSubscriptionArn === true;
+        return { SubscriptionArn: showArn ? subscription.arn : 'pending confirmation' };
+    }
+
+    subscribeSync(request: T.SubscribeRequest): Subscription {
+        const topic = this.requireTopic(request?.TopicArn);
+        const protocol = String(request.Protocol ?? '').toLowerCase() as T.SnsProtocol;
+        if (!SNS_PROTOCOLS.includes(protocol)) {
+            throw snsInvalidParameter(`Amazon SNS does not support this protocol string: ${String(request.Protocol)}`);
+        }
+        const endpoint = validateEndpoint(protocol, request.Endpoint);
+        if (topic.fifo && protocol !== 'sqs') {
+            throw snsInvalidParameter(`Invalid protocol type: ${protocol}. FIFO topics deliver only to SQS queues (standard or FIFO)`);
+        }
+        if (!topic.fifo && protocol === 'sqs' && endpoint.endsWith('.fifo')) {
+            throw snsInvalidParameter('Invalid parameter: Endpoint Reason: FIFO SQS Queues can not be subscribed to standard SNS topics');
+        }
+        const attributeInput = request.Attributes ?? {};
+        for (const existing of topic.subscriptions.values()) {
+            if (existing.protocol === protocol && existing.endpoint === endpoint) {
+                const current = subscriptionAttributes(existing);
+                for (const [key, value] of Object.entries(stringAttributes(attributeInput))) {
+                    if ((current[key] ?? '') !== value && !(key === 'FilterPolicyScope' && existing.filterScope === value)) {
+                        throw snsInvalidParameter('Attributes Reason: Subscription already exists with different attributes');
+                    }
+                }
+                return existing;
+            }
+        }
+        const subscription: Subscription = {
+            arn: `${topic.arn}:${this.random.uuid()}`,
+            topicArn: topic.arn,
+            protocol,
+            endpoint,
+            owner: this.ctx.accountId,
+            confirmed: !CONFIRMATION_PROTOCOLS.has(protocol) || this.options.autoConfirmSubscriptions === true,
+            deleted: false,
+            attributes: new Map(),
+            filterScope: 'MessageAttributes',
+            raw: false,
+            retryPolicy: defaultRetryPolicy(protocol),
+            counters: emptySubscriptionCounters()
+        };
+        applySubscriptionAttributes(subscription, attributeInput, topic.fifo);
+        if (subscription.filter && this.filterPolicyCount(topic) >= SNS_MAX_FILTER_POLICIES_PER_TOPIC) {
+            throw new AwsError('FilterPolicyLimitExceeded', `Filter policy limit exceeded: a topic can have at most ${SNS_MAX_FILTER_POLICIES_PER_TOPIC} filter policies`, { statusCode: 403 });
+        }
+        topic.subscriptions.set(subscription.arn, subscription);
+        this.subscriptionsByArn.set(subscription.arn, subscription);
+        if (!subscription.confirmed) this.sendConfirmation(topic, subscription);
+        return subscription;
+    }
+
+    async confirmSubscription(request: T.ConfirmSubscriptionRequest): Promise<T.SubscribeResult> {
+        const topic = this.requireTopic(request?.TopicArn);
+        const now = this.ctx.clock.now();
+        for (const subscription of topic.subscriptions.values()) {
+            if (subscription.token !== undefined && subscription.token === request.Token) {
+                if (subscription.tokenExpiresAt !== undefined && now >= subscription.tokenExpiresAt) {
+                    throw snsInvalidParameter('Token');
+                }
+                subscription.confirmed = true;
+                return { SubscriptionArn: subscription.arn };
+            }
+        }
+        throw snsInvalidParameter('Token');
+    }
+
+    async unsubscribe(request: T.UnsubscribeRequest): Promise<Record<string, never>> {
+        const subscription = this.subscriptionsByArn.get(request?.SubscriptionArn);
+        if (!subscription) {
+            if (typeof request?.SubscriptionArn !== 'string' || !request.SubscriptionArn.startsWith('arn:')) {
+                throw snsInvalidParameter('SubscriptionArn');
+            }
+            throw snsNotFound('Subscription');
+        }
+        this.removeSubscription(subscription);
+        return {};
+    }
+
+    async getSubscriptionAttributes(request: T.GetSubscriptionAttributesRequest): Promise<T.GetSubscriptionAttributesResult> {
+        return { Attributes: subscriptionAttributes(this.requireSubscription(request?.SubscriptionArn)) };
+    }
+
+    async setSubscriptionAttributes(request: T.SetSubscriptionAttributesRequest): Promise<Record<string, never>> {
+        const subscription = this.requireSubscription(request?.SubscriptionArn);
+        const topic = this.requireTopic(subscription.topicArn);
+        const hadFilter = subscription.filter !== undefined;
+        const value = request.AttributeValue ?? '';
+        applySubscriptionAttributes(subscription, { [request.AttributeName]: value }, topic.fifo);
+        if (!hadFilter && subscription.filter && this.filterPolicyCount(topic) > SNS_MAX_FILTER_POLICIES_PER_TOPIC) {
+            applySubscriptionAttributes(subscription, { FilterPolicy: '' }, topic.fifo);
+            throw new AwsError('FilterPolicyLimitExceeded', `Filter policy limit exceeded: a topic can have at most ${SNS_MAX_FILTER_POLICIES_PER_TOPIC} filter policies`, { statusCode: 403 });
+        }
+        return {};
+    }
+
+    async listSubscriptions(): Promise<T.ListSubscriptionsResult> {
+        return { Subscriptions: [...this.subscriptionsByArn.values()].map(s => this.summary(s)) };
+    }
+
+    async listSubscriptionsByTopic(request: T.ListSubscriptionsByTopicRequest): Promise<T.ListSubscriptionsResult> {
+        return { Subscriptions: [...this.requireTopic(request?.TopicArn).subscriptions.values()].map(s => this.summary(s)) };
+    }
+
+    // ---- publishing -----------------------------------------------------------------------------
+
+    async publish(request: T.PublishRequest): Promise<T.PublishResult> {
+        const topic = this.requireTopic(request?.TopicArn ?? request?.TargetArn);
+        return this.publishToTopic(topic, request);
+    }
+
+    async publishBatch(request: T.PublishBatchRequest): Promise<T.PublishBatchResult> {
+        const topic = this.requireTopic(request?.TopicArn);
+        const entries = request.PublishBatchRequestEntries;
+        if (!Array.isArray(entries) || entries.length === 0) {
+            throw snsBatchError('EmptyBatchRequest', 'The batch request doesn\'t contain any entries');
+        }
+        if (entries.length > SNS_MAX_BATCH_ENTRIES) {
+            throw snsBatchError('TooManyEntriesInBatchRequest', `The batch request contains more entries than permissible (${SNS_MAX_BATCH_ENTRIES})`);
+        }
+        const ids = new Set<string>();
+        for (const entry of entries) {
+            if (typeof entry?.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(entry.Id)) {
+                throw snsBatchError('InvalidBatchEntryId', 'The Id of a batch entry in a batch request doesn\'t abide by the specification');
+            }
+            if (ids.has(entry.Id)) {
+                throw snsBatchError('BatchEntryIdsNotDistinct', 'Two or more batch entries in the request have the same Id');
+            }
+            ids.add(entry.Id);
+        }
+        let total = 0;
+        for (const entry of entries) {
+            total += typeof entry.Message === 'string' ? Buffer.byteLength(entry.Message, 'utf8') : 0;
+            for (const [name, attribute] of Object.entries(entry.MessageAttributes ?? {})) {
+                total += Buffer.byteLength(name) + Buffer.byteLength(attribute?.DataType ?? '') + Buffer.byteLength(attribute?.StringValue ?? '');
+            }
+        }
+        if (total > SNS_MAX_MESSAGE_BYTES) {
+            throw snsBatchError('BatchRequestTooLong', `The length of all the messages put together is more than the limit (${SNS_MAX_MESSAGE_BYTES} bytes)`);
+        }
+        const result: T.PublishBatchResult = { Successful: [], Failed: [] };
+        // FIFO batches are published in entry order; dedup applies within the batch and across batches.
+        for (const entry of entries) {
+            try {
+                const published = this.publishToTopic(topic, entry);
+                result.Successful.push({ Id: entry.Id, ...published });
+            } catch (error) {
+                if (!(error instanceof AwsError)) throw error;
+                result.Failed.push({ Id: entry.Id, Code: error.code, Message: error.message, SenderFault: error.senderFault });
+            }
+        }
+        return result;
+    }
+
+    private publishToTopic(topic: Topic, request: Omit<T.PublishBatchRequestEntry, 'Id'>): T.PublishResult {
+        const checked = checkPublish(request);
+        const now = this.ctx.clock.now();
+        let deduplicationId: string | undefined;
+        if (topic.fifo) {
+            const groupId = request.MessageGroupId;
+            if (typeof groupId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(groupId)) {
+                throw snsInvalidParameter('The MessageGroupId parameter is required for FIFO topics');
+            }
+            deduplicationId = request.MessageDeduplicationId;
+            if (deduplicationId === undefined) {
+                if (!topic.contentBasedDeduplication) {
+                    throw snsInvalidParameter('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
+                }
+                deduplicationId = createHash('sha256').update(request.Message, 'utf8').digest('hex');
+            } else if (typeof deduplicationId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(deduplicationId)) {
+                throw snsInvalidParameter('MessageDeduplicationId');
+            }
+            const dedupKey = topic.throughputScope === 'MessageGroup' ? `${groupId}\u0000${deduplicationId}` : deduplicationId;
+            const duplicate = topic.dedup.find(dedupKey, now);
+            if (duplicate) {
+                topic.counters.deduplicated++;
+                return { MessageId: duplicate.messageId, SequenceNumber: duplicate.sequenceNumber };
+            }
+            const sequenceNumber = String(topic.nextSequence);
+            topic.nextSequence += 1n;
+            const messageId = this.random.uuid();
+            topic.dedup.remember(dedupKey, now, messageId, sequenceNumber);
+            this.fanOut(topic, {
+                messageId, topicArn: topic.arn, message: request.Message, publishedAt: now, fifo: true, sequenceNumber,
+                messageGroupId: groupId, deduplicationId,
+                ...this.optionalParts(request, checked.perProtocol)
+            }, checked.size);
+            return { MessageId: messageId, SequenceNumber: sequenceNumber };
+        }
+        if (request.MessageDeduplicationId !== undefined) {
+            throw snsInvalidParameter('MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type');
+        }
+        if (request.MessageGroupId !== undefined && (typeof request.MessageGroupId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(request.MessageGroupId))) {
+            throw snsInvalidParameter('MessageGroupId');
+        }
+        const messageId = this.random.uuid();
+        this.fanOut(topic, {
+            messageId, topicArn: topic.arn, message: request.Message, publishedAt: now, fifo: false,
+            ...(request.MessageGroupId !== undefined ? { messageGroupId: request.MessageGroupId } : {}),
+            ...this.optionalParts(request, checked.perProtocol)
+        }, checked.size);
+        return { MessageId: messageId };
+    }
+
+    private optionalParts(request: Omit<T.PublishBatchRequestEntry, 'Id'>, perProtocol: Record<string, string> | undefined): Partial<PublishedMessage> {
+        return {
+            ...(request.Subject !== undefined ? { subject: request.Subject } : {}),
+            ...(request.MessageAttributes && Object.keys(request.MessageAttributes).length > 0 ? { attributes: request.MessageAttributes } : {}),
+            ...(perProtocol ? { perProtocol } : {})
+        };
+    }
+
+    /** Each confirmed subscription independently: filter, then deliver (DOMAIN.md §2.6). */
+    private fanOut(topic: Topic, published: PublishedMessage, size: number): void {
+        topic.counters.published++;
+        topic.counters.publishedBytes += size;
+        const emit = this.delivery.emit;
+        for (const subscription of [...topic.subscriptions.values()]) {
+            if (!subscription.confirmed) continue;
+            if (subscription.filter) {
+                const filterInput = {
+                    Message: published.perProtocol?.[subscription.protocol] ?? published.perProtocol?.['default'] ?? published.message,
+                    ...(published.attributes ? { MessageAttributes: published.attributes } : {})
+                };
+                if (!subscription.filter(filterInput)) {
+                    subscription.counters.filteredOut++;
+                    topic.counters.filteredOut++;
+                    emit?.({
+                        type: 'filtered', at: published.publishedAt, topicArn: topic.arn, subscriptionArn: subscription.arn,
+                        messageId: published.messageId, reason: subscription.filter.explain(filterInput) ?? 'filtered out'
+                    });
+                    continue;
+                }
+            }
+            deliver(subscription, published, this.delivery);
+        }
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private envelopeOptions(subscription: Subscription): EnvelopeOptions {
+        const topic = this.topics.get(subscription.topicArn);
+        return {
+            region: this.ctx.region,
+            epochMs: this.ctx.epochMs,
+            subscriptionArn: subscription.arn,
+            signatureVersion: topic?.attributes.get('SignatureVersion') ?? '1'
+        };
+    }
+
+    private retryPolicyOf(subscription: Subscription): RetryPolicy {
+        if (!subscription.attributes.has('DeliveryPolicy') && (subscription.protocol === 'http' || subscription.protocol === 'https')) {
+            return this.topics.get(subscription.topicArn)?.httpRetryPolicy ?? subscription.retryPolicy;
+        }
+        return subscription.retryPolicy;
+    }
+
+    private record(delivery: RecordedDelivery): void {
+        if (this.recorded.length >= this.maxRecorded) {
+            this.recorded.shift();
+            this.recordedDropped++;
+        }
+        this.recorded.push(delivery);
+    }
+
+    /** Deliveries no longer kept because of `maxRecordedDeliveries`. */
+    get recordedDeliveriesDropped(): number {
+        return this.recordedDropped;
+    }
+
+    private sendConfirmation(topic: Topic, subscription: Subscription): void {
+        const token = createHash('sha256').update(`${subscription.arn}:${this.random.uuid()}`).digest('hex');
+        const now = this.ctx.clock.now();
+        subscription.token = token;
+        subscription.tokenExpiresAt = now + SNS_CONFIRMATION_TOKEN_TTL_MS;
+        const envelope = buildConfirmationEnvelope(topic.arn, token, this.random.uuid(), now, this.envelopeOptions(subscription));
+        this.record({
+            at: now, topicArn: topic.arn, subscriptionArn: subscription.arn, protocol: subscription.protocol,
+            endpoint: subscription.endpoint, messageId: envelope.MessageId,
+            body: subscription.protocol === 'email' ? envelope.SubscribeURL ?? '' : JSON.stringify(envelope),
+            ...(subscription.protocol === 'http' || subscription.protocol === 'https' ? {
+                headers: {
+                    'x-amz-sns-message-type': 'SubscriptionConfirmation',
+                    'x-amz-sns-message-id': envelope.MessageId,
+                    'x-amz-sns-topic-arn': topic.arn
+                }
+            } : {}),
+            type: 'SubscriptionConfirmation',
+            token
+        });
+    }
+
+    private filterPolicyCount(topic: Topic): number {
+        let count = 0;
+        for (const subscription of topic.subscriptions.values()) if (subscription.filter) count++;
+        return count;
+    }
+
+    private removeSubscription(subscription: Subscription): void {
+        subscription.deleted = true;
+        this.subscriptionsByArn.delete(subscription.arn);
+        const topic = this.topics.get(subscription.topicArn);
+        if (topic?.subscriptions.delete(subscription.arn)) topic.deletedSubscriptions++;
+    }
+
+    private summary(subscription: Subscription): T.SubscriptionSummary {
+        return {
+            SubscriptionArn: subscription.confirmed ? subscription.arn : 'PendingConfirmation',
+            Owner: subscription.owner,
+            Protocol: subscription.protocol,
+            Endpoint: subscription.endpoint,
+            TopicArn: subscription.topicArn
+        };
+    }
+
+    private requireTopic(topicArn: unknown): Topic {
+        if (typeof topicArn !== 'string' || topicArn.length === 0) {
+            throw snsInvalidParameter('TopicArn');
+        }
+        const topic = this.topics.get(topicArn);
+        if (!topic) throw snsNotFound('Topic');
+        return topic;
+    }
+
+    private requireSubscription(subscriptionArn: unknown): Subscription {
+        const subscription = typeof subscriptionArn === 'string' ? this.subscriptionsByArn.get(subscriptionArn) : undefined;
+        if (!subscription) throw snsNotFound('Subscription');
+        return subscription;
+    }
+}
