@@ -1,0 +1,45 @@
+import { expectError, expectNoIssues } from 'langium/test';
+import { describe, test } from 'vitest';
+import { after, at, validate } from './helpers.js';
+
+const architecture = `queue shipping { }
+producer checkout { publish: shipping  rate: 10/s }
+consumer shippers { poll: shipping }
+`;
+
+describe('MQ080 scenario names an unknown resource or metric, or a window beyond its duration', () => {
+    test('an unknown resource in expect is MQ080 with a suggestion', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  expect shiping.visible == 0 }`);
+        expectError(result, "no queue, topic, stream, function, firehose, producer or consumer named 'shiping' (did you mean 'shipping'?)", { code: 'MQ080', ...at(result, 'shiping') });
+    });
+
+    test('surge of a consumer is a wrong-kind reference reported as MQ080', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  surge shippers x2 from 1m for 1m }`);
+        expectError(result, "'shippers' is a consumer; surge needs a producer", { code: 'MQ080' });
+    });
+
+    test('an unknown metric lists the metrics of that kind', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  expect shipping.depth < 5 }`);
+        expectError(result, /'depth' is not a queue metric; queue 'shipping' has visible, in-flight, delayed, age-of-oldest/, { code: 'MQ080', ...at(result, 'depth') });
+    });
+
+    test('a window that ends after the duration is an error on its length', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  outage shippers from 8m for 5m }`);
+        expectError(result, "outage window 8m..13m ends after the scenario's duration 10m; windows must lie within 0s..10m", { code: 'MQ080', ...after(result, 'from 8m for ', '5m') });
+    });
+
+    test('a window that starts after the duration is an error on its start', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  surge checkout x2 from 12m for 1m }`);
+        expectError(result, /starts after the scenario's duration 10m/, { code: 'MQ080', ...at(result, '12m') });
+    });
+
+    test('known resources, metrics and windows inside the duration are fine', async () => {
+        expectNoIssues(await validate(`${architecture}scenario s {
+  duration: 15m
+  surge checkout x20 from 2m for 1m
+  outage shippers from 5m for 2m
+  expect shipping.age-of-oldest < 5m
+  expect no-loss
+}`), { code: 'MQ080' });
+    });
+});
