@@ -4,6 +4,7 @@ import { MqScopeComputation } from '../scope/mq-scope-computation.js';
 import { MqScopeProvider } from '../scope/mq-scope-provider.js';
 import { MqCompletionProvider } from './mq-completion-provider.js';
 import { MqDocumentSymbolProvider } from './mq-document-symbol-provider.js';
+import { MqFoldingRangeProvider } from './mq-folding-range-provider.js';
 import { MqFormatter } from './mq-formatter.js';
 import { MqHoverProvider } from './mq-hover-provider.js';
 import { MqInlayHintProvider } from './mq-inlay-hints.js';
@@ -25,6 +26,7 @@ export const MqLspModule: Module<LangiumServices, PartialLangiumServices> = {
         HoverProvider: (services) => new MqHoverProvider(services),
         RenameProvider: (services) => new MqRenameProvider(services),
         DocumentSymbolProvider: (services) => new MqDocumentSymbolProvider(services),
+        FoldingRangeProvider: (services) => new MqFoldingRangeProvider(services),
         Formatter: () => new MqFormatter(),
         SemanticTokenProvider: (services) => new MqSemanticTokenProvider(services),
         InlayHintProvider: () => new MqInlayHintProvider()

@@ -1,5 +1,15 @@
 import type { ReferenceInfo, Scope } from 'langium';
 import { DefaultScopeProvider } from 'langium';
+import { Firehose, LambdaFunction, Queue, isSubscription } from '../generated/ast.js';
+
+/** `subscribe firehose archive` names a firehose even when a queue is also called `archive`. */
+const SUBSCRIPTION_TARGET_TYPE: Readonly<Record<string, string>> = {
+    queue: Queue.$type,
+    sqs: Queue.$type,
+    function: LambdaFunction.$type,
+    lambda: LambdaFunction.$type,
+    firehose: Firehose.$type
+};
 
 /**
  * All MQ declarations are global (see MqScopeComputation), so a reference's scope is the workspace index
@@ -8,11 +18,17 @@ import { DefaultScopeProvider } from 'langium';
  * straight to the cached, name-indexed global scope keeps it linear.
  *
  * Names are unique per kind, not globally: `[Queue:Name]` only sees queues and `[Publishable:Name]` only
- * queues, topics, streams and firehoses, so a queue and a firehose may share a name.
+ * queues, topics, streams and firehoses, so a queue and a firehose may share a name. Where the text says
+ * which kind it means (the protocol word of a subscription), the scope is narrowed to that kind.
  */
 export class MqScopeProvider extends DefaultScopeProvider {
 
     override getScope(context: ReferenceInfo): Scope {
+        const container = context.container;
+        if (isSubscription(container) && context.property === 'target' && container.protocol) {
+            const type = SUBSCRIPTION_TARGET_TYPE[container.protocol];
+            if (type) return this.getGlobalScope(type, context);
+        }
         return this.getGlobalScope(this.reflection.getReferenceType(context), context);
     }
 }

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createMqServices } from '../../src/mq-module.js';
-import type { Model, Producer, PublishProperty, Queue, DeadLetterProperty } from '../../src/generated/ast.js';
+import type { Model, Producer, PublishProperty, Queue, DeadLetterProperty, Topic } from '../../src/generated/ast.js';
 
 const services = createMqServices(EmptyFileSystem).mq;
 const parse = parseHelper<Model>(services);
@@ -38,5 +38,21 @@ describe('scoping', () => {
     test('a reference to the wrong kind does not resolve', async () => {
         const doc = await parse('topic purchases { }\nconsumer c { poll: purchases }');
         expect(doc.references.some(ref => ref.error !== undefined)).toBe(true);
+    });
+});
+
+describe('scoping narrowed by what the text says', () => {
+    test('the protocol word of a subscription picks the kind when a queue and a firehose share a name', async () => {
+        const doc = await parse(`
+            queue archive { }
+            firehose archive { source: direct }
+            topic events {
+                subscribe queue archive
+                subscribe firehose archive
+                subscribe archive
+            }
+        `);
+        const topic = doc.parseResult.value.declarations[2] as Topic;
+        expect(topic.subscriptions.map(subscription => subscription.target?.ref?.$type)).toEqual(['Queue', 'Firehose', 'Queue']);
     });
 });
