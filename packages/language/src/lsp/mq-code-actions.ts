@@ -3,7 +3,7 @@
  * e.g. the clamped value); one method per fix turns it into a WorkspaceEdit.
  */
 import type { AstNode, LangiumDocument, MaybePromise } from 'langium';
-import { AstUtils, CstUtils } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils } from 'langium';
 import type { CodeActionProvider, LangiumServices } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
 import type { CodeAction, Command, Diagnostic } from 'vscode-languageserver';
@@ -179,6 +179,8 @@ export class MqCodeActionProvider implements CodeActionProvider {
         const capacity = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic), isCapacityProperty);
         if (!capacity || !isStream(capacity.$container) || typeof data.shards !== 'number') return undefined;
         const edits = new EditCollector().add(document, { range: diagnostic.range, newText: String(data.shards) });
+        const singular = GrammarUtils.findNodeForKeyword(capacity.$cstNode, 'shard');
+        if (singular && data.shards > 1) edits.add(document, { range: singular.range, newText: 'shards' });
         return action(`Set ${data.shards} shards`, diagnostic, edits);
     }
 
