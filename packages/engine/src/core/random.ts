@@ -64,16 +64,17 @@ export class Random {
     uuid(): string {
         const a = this.nextUint32();
         const b = this.nextUint32();
-        const c = this.nextUint32();
+        const c = (this.nextUint32() & 0x3fffffff) | 0x80000000;
         const d = this.nextUint32();
-        return hex8(a) + '-' + hex8(b).slice(0, 4) + '-4' + hex8(b).slice(5, 8) + '-'
-            + hex8((c & 0x3fffffff) | 0x80000000).slice(0, 4) + '-' + hex8(c).slice(4, 8) + hex8(d);
+        return HEX[a >>> 24]! + HEX[(a >>> 16) & 255]! + HEX[(a >>> 8) & 255]! + HEX[a & 255]! + '-'
+            + HEX[b >>> 24]! + HEX[(b >>> 16) & 255]! + '-4' + HEX_NIBBLE[(b >>> 8) & 15]! + HEX[b & 255]! + '-'
+            + HEX[c >>> 24]! + HEX[(c >>> 16) & 255]! + '-' + HEX[(c >>> 8) & 255]! + HEX[c & 255]!
+            + HEX[d >>> 24]! + HEX[(d >>> 16) & 255]! + HEX[(d >>> 8) & 255]! + HEX[d & 255]!;
     }
 }
 
-function hex8(n: number): string {
-    return (n >>> 0).toString(16).padStart(8, '0');
-}
+const HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_NIBBLE: readonly string[] = Array.from({ length: 16 }, (_, i) => i.toString(16));
 
 /** FNV-1a, for turning string seeds and labels into 32-bit numbers. */
 export function hashString(text: string): number {
