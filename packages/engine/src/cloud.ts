@@ -6,6 +6,8 @@ import { SqsService } from './sqs/sqs-service.js';
 import type { SqsOptions } from './sqs/sqs-service.js';
 import { KinesisService } from './kinesis/kinesis-service.js';
 import type { KinesisOptions } from './kinesis/kinesis-engine.js';
+import { FirehoseService } from './firehose/firehose-service.js';
+import type { FirehoseOptions } from './firehose/firehose-engine.js';
 
 export interface CloudOptions {
     /** Seed of every random decision (sampling, IDs, distributions). Default 1. */
@@ -16,6 +18,7 @@ export interface CloudOptions {
     epochMs?: number;
     sqs?: SqsOptions;
     kinesis?: KinesisOptions;
+    firehose?: FirehoseOptions;
 }
 
 /**
@@ -28,6 +31,7 @@ export interface Cloud {
     readonly random: Random;
     readonly sqs: SqsService;
     readonly kinesis: KinesisService;
+    readonly firehose: FirehoseService;
     /** Virtual milliseconds since the start of the run. */
     now(): number;
     /** Runs `fn` at virtual time `atMs`; callbacks due at the same instant run in scheduling order. */
@@ -50,12 +54,14 @@ export function createCloud(options: CloudOptions = {}): Cloud {
     };
     const sqs = new SqsService(context, options.sqs);
     const kinesis = new KinesisService(context, options.kinesis);
+    const firehose = new FirehoseService(context, kinesis.engine, options.firehose);
     return {
         context,
         clock,
         random,
         sqs,
         kinesis,
+        firehose,
         now: () => clock.now(),
         schedule: (atMs, fn) => clock.schedule(atMs, fn),
         runUntil: ms => clock.runUntil(ms),
