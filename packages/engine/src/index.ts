@@ -27,3 +27,7 @@ export type * as SqsTypes from './sqs/types.js';
 // Kinesis Data Streams
 export { KinesisService, KinesisEngine, shardForPartitionKey, hashPartitionKey, evenHashKeyRanges } from './kinesis/index.js';
 export type * as KinesisTypes from './kinesis/index.js';
+
+// Data Firehose
+export { FirehoseService, FirehoseEngine } from './firehose/index.js';
+export type * as FirehoseTypes from './firehose/index.js';
