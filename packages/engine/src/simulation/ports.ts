@@ -1,0 +1,80 @@
+import type { MessageTrace } from '../report/report-types.js';
+import type { MessageAttributeValue } from './template.js';
+import type { Delivery } from './ledger.js';
+
+/** A message as the simulator hands it to a queue, topic, stream or firehose. */
+export interface OutgoingMessage {
+    body: string;
+    sizeBytes: number;
+    groupId: string | undefined;
+    dedupId: string | undefined;
+    partitionKey: string | undefined;
+    attributes: Record<string, MessageAttributeValue> | undefined;
+}
+
+/** A received message: its delivery (the tag the simulator sent it with) and the handle to delete it. */
+export interface ReceivedMessage {
+    delivery: Delivery;
+    receiveCount: number;
+    handle: unknown;
+}
+
+export interface QueueGauges {
+    visible: number;
+    inFlight: number;
+    delayed: number;
+    ageOfOldestMs: number;
+}
+
+export interface QueueCounters {
+    sent: number;
+    received: number;
+    deleted: number;
+    movedToDlq: number;
+    expired: number;
+    emptyReceives: number;
+}
+
+/**
+ * What the simulator needs from one SQS queue, answered synchronously (no promise per message). The
+ * adapter in sqs-port.ts implements it on the SQS service's internal API.
+ */
+export interface QueuePort {
+    readonly name: string;
+    readonly fifo: boolean;
+    /** Sends with the delivery as tag; false when a FIFO queue accepted it as a duplicate (not delivered). */
+    send(message: OutgoingMessage, delivery: Delivery): boolean;
+    /** Receives up to `max` messages now (the queue's visibility timeout applies). */
+    receive(max: number): ReceivedMessage[];
+    /** Deletes by handle; returns how many were deleted. */
+    delete(handles: unknown[]): number;
+    /** ChangeMessageVisibility from now; false when the handle is no longer valid. */
+    changeVisibility(handle: unknown, timeoutMs: number): boolean;
+    /** Long poll after an empty receive: calls `done` once, with messages as soon as any arrive, or [] after `waitMs`. */
+    receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void;
+    gauges(): QueueGauges;
+    counters(): QueueCounters;
+    /** Deliveries of every message still in the queue (for end-of-run accounting). */
+    remaining(): Delivery[];
+}
+
+/** A produced message on its way: what sinks pass along (and extend) until a delivery is created. */
+export interface Envelope {
+    message: OutgoingMessage;
+    producer: string;
+    /** The producer's message number, 1-based. */
+    sequence: number;
+    producedAt: number;
+    trace: MessageTrace | undefined;
+    /** Resources passed so far, starting with the producer, and the same joined by `>` (a cache key). */
+    route: readonly string[];
+    routeKey: string;
+}
+
+/** Anything a producer or a topic can hand a message to. */
+export interface Sink {
+    readonly name: string;
+    accept(envelope: Envelope): void;
+    /** Who reads from this sink (consumer groups), so that a path names them. */
+    downstream(): readonly string[];
+}

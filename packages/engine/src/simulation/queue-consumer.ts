@@ -1,0 +1,255 @@
+import type { ConsumerModel } from '@mq-architect/language/model';
+import type { Random } from '../core/random.js';
+import { formatMs } from '../report/format.js';
+import { LatencyHistogram } from './histogram.js';
+import { addStep } from './ledger.js';
+import type { QueuePort, ReceivedMessage } from './ports.js';
+import type { Series } from './series.js';
+import type { ResourceState, World } from './world.js';
+
+/** An idle short-polling worker (wait 0) polls again after this long: real clients loop at once; the simulator rate-limits empty polls. */
+export const EMPTY_SHORT_POLL_RETRY_MS = 100;
+
+interface Worker {
+    id: number;
+    /** Bumped when the worker is stopped or crashes, so its pending callbacks become no-ops. */
+    generation: number;
+    warmAt: number;
+    removed: boolean;
+    busy: boolean;
+    batch: ReceivedMessage[] | undefined;
+    finishes: number[];
+    oks: boolean[];
+}
+
+/**
+ * A consumer group polling an SQS queue: each in-service instance receives up to `batch` messages
+ * (long polling when a wait applies), processes them one after another for uniform(processing) each,
+ * then deletes the successful ones with one DeleteMessageBatch at the end of the batch; failed ones stay
+ * and come back after the visibility timeout. With a heartbeat, the messages not yet finished get their
+ * visibility extended to the queue's timeout every heartbeat. During an outage the instances crash:
+ * batches in hand are abandoned undeleted (processed ones become duplicates when redelivered), and
+ * polling resumes when the outage ends. New instances start after their warm-up.
+ */
+export class QueueConsumerGroup {
+    private readonly random: Random;
+    readonly state: ResourceState;
+    private readonly workers: Worker[] = [];
+    private nextId = 1;
+    private readonly waitMs: number;
+    private readonly visibilityMs: number;
+    readonly latency = new LatencyHistogram();
+    private readonly instancesSeries: Series;
+    private readonly processedSeries: Series;
+    private readonly failedSeries: Series;
+
+    constructor(
+        private readonly world: World,
+        readonly model: ConsumerModel,
+        private readonly queue: QueuePort,
+        visibilityMs: number,
+        queueWaitMs: number,
+        private readonly queueLatency: LatencyHistogram
+    ) {
+        this.random = world.random(`consumer:${model.name}`);
+        this.state = world.resource(model.name, 'consumer');
+        this.waitMs = model.waitMs ?? queueWaitMs;
+        this.visibilityMs = visibilityMs;
+        for (const metric of ['processed', 'failed', 'duplicates']) this.state.metrics[metric] = 0;
+        this.instancesSeries = this.state.series.declare('InServiceInstances', 'Maximum');
+        this.processedSeries = this.state.series.declare('MessagesProcessed', 'Sum');
+        this.failedSeries = this.state.series.declare('MessagesFailed', 'Sum');
+    }
+
+    start(): void {
+        for (let i = 0; i < this.model.instances.min; i++) this.addWorker(0);
+        for (const outage of this.world.outagesOf(this.model.name)) {
+            this.world.at(outage.fromMs, () => this.crashAll());
+            this.world.at(outage.toMs, () => this.resumeAll());
+        }
+    }
+
+    /** Instances that exist (warming up or in service). */
+    get desired(): number {
+        return this.workers.filter(worker => !worker.removed).length;
+    }
+
+    get inService(): number {
+        const now = this.world.clock.now();
+        return this.workers.filter(worker => !worker.removed && worker.warmAt <= now).length;
+    }
+
+    get warming(): number {
+        const now = this.world.clock.now();
+        return this.workers.filter(worker => !worker.removed && worker.warmAt > now).length;
+    }
+
+    addWorker(warmUpMs: number): void {
+        const now = this.world.clock.now();
+        const worker: Worker = { id: this.nextId++, generation: 0, warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, finishes: [], oks: [] };
+        this.workers.push(worker);
+        this.world.at(worker.warmAt, () => this.poll(worker, worker.generation));
+    }
+
+    /** Scale-in: the newest instances stop after the batch in hand. */
+    removeWorkers(count: number): void {
+        for (let i = this.workers.length - 1; i >= 0 && count > 0; i--) {
+            const worker = this.workers[i]!;
+            if (worker.removed) continue;
+            worker.removed = true;
+            count--;
+            if (!worker.busy) worker.generation++;
+        }
+        this.compactWorkers();
+    }
+
+    private compactWorkers(): void {
+        for (let i = this.workers.length - 1; i >= 0; i--) {
+            const worker = this.workers[i]!;
+            if (worker.removed && !worker.busy) this.workers.splice(i, 1);
+        }
+    }
+
+    private poll(worker: Worker, generation: number): void {
+        if (worker.generation !== generation || worker.removed) return;
+        const now = this.world.clock.now();
+        if (this.world.isDown(this.model.name, now)) return;
+        const messages = this.queue.receive(this.model.batchSize);
+        if (messages.length > 0) {
+            this.process(worker, messages);
+        } else if (this.waitMs > 0) {
+            this.queue.receiveWait(this.model.batchSize, this.waitMs, received => {
+                if (worker.generation !== generation || worker.removed) return; // crashed while waiting: the messages come back after their visibility timeout
+                if (received.length > 0) this.process(worker, received);
+                else this.poll(worker, generation);
+            });
+        } else {
+            this.world.at(now + EMPTY_SHORT_POLL_RETRY_MS, () => this.poll(worker, generation));
+        }
+    }
+
+    private process(worker: Worker, messages: ReceivedMessage[]): void {
+        const now = this.world.clock.now();
+        const { minMs, maxMs } = this.model.processing;
+        const finishes: number[] = new Array(messages.length);
+        const oks: boolean[] = new Array(messages.length);
+        let t = now;
+        for (let i = 0; i < messages.length; i++) {
+            t += minMs === maxMs ? minMs : this.random.uniform(minMs, maxMs);
+            finishes[i] = t;
+            oks[i] = !this.random.chance(this.model.failureRate);
+        }
+        worker.busy = true;
+        worker.batch = messages;
+        worker.finishes = finishes;
+        worker.oks = oks;
+        const generation = worker.generation;
+        const heartbeat = this.model.heartbeatMs;
+        if (heartbeat !== undefined && heartbeat > 0 && t - now > heartbeat) {
+            for (let at = now + heartbeat; at < t; at += heartbeat) this.world.at(at, () => this.heartbeat(worker, generation));
+        }
+        this.world.at(t, () => this.finishBatch(worker, generation));
+    }
+
+    private heartbeat(worker: Worker, generation: number): void {
+        if (worker.generation !== generation || !worker.batch) return;
+        const now = this.world.clock.now();
+        const batch = worker.batch;
+        for (let i = 0; i < batch.length; i++) {
+            if (worker.finishes[i]! <= now) continue;
+            if (this.queue.changeVisibility(batch[i]!.handle, this.visibilityMs)) {
+                addStep(batch[i]!.delivery?.trace, now, this.model.name, `heartbeat: visibility extended by ${formatMs(this.visibilityMs)}`);
+            }
+        }
+    }
+
+    /** Records what the batch achieved up to `until` (all of it at the normal end, a prefix on a crash). */
+    private settleBatch(worker: Worker, until: number): unknown[] {
+        const batch = worker.batch ?? [];
+        const handles: unknown[] = [];
+        const ledger = this.world.ledger;
+        const series = this.state.series;
+        const metrics = this.state.metrics;
+        for (let i = 0; i < batch.length; i++) {
+            const finishedAt = worker.finishes[i]!;
+            if (finishedAt > until) break;
+            const received = batch[i]!;
+            const delivery = received.delivery;
+            if (worker.oks[i]) {
+                handles.push(received.handle);
+                metrics['processed']!++;
+                series.add(this.processedSeries, finishedAt);
+                if (delivery) {
+                    const before = delivery.processed;
+                    ledger.processed(delivery, finishedAt);
+                    if (before === 0) {
+                        const latency = finishedAt - delivery.producedAt;
+                        this.latency.record(latency);
+                        this.queueLatency.record(latency);
+                    } else {
+                        metrics['duplicates']!++;
+                    }
+                    if (delivery.trace) addStep(delivery.trace, finishedAt, this.model.name, before === 0 ? 'processed; deleted at the end of the batch' : 'processed again (a duplicate)');
+                }
+            } else {
+                metrics['failed']!++;
+                series.add(this.failedSeries, finishedAt);
+                if (delivery?.trace) {
+                    addStep(delivery.trace, finishedAt, this.model.name,
+                        `processing failed: not deleted (visible again when its ${formatMs(this.visibilityMs)} visibility timeout ends)`);
+                }
+            }
+        }
+        return handles;
+    }
+
+    private finishBatch(worker: Worker, generation: number): void {
+        if (worker.generation !== generation) return;
+        const handles = this.settleBatch(worker, Infinity);
+        if (handles.length > 0) this.queue.delete(handles);
+        worker.busy = false;
+        worker.batch = undefined;
+        if (worker.removed) {
+            this.compactWorkers();
+            return;
+        }
+        this.poll(worker, generation);
+    }
+
+    private crashAll(): void {
+        const now = this.world.clock.now();
+        for (const worker of this.workers) {
+            if (worker.busy) {
+                // Work finished before the crash happened; its delete never ran.
+                this.settleBatch(worker, now);
+                for (const received of worker.batch ?? []) addStep(received.delivery?.trace, now, this.model.name, 'consumer outage: abandoned undeleted');
+            }
+            worker.generation++;
+            worker.busy = false;
+            worker.batch = undefined;
+        }
+        this.compactWorkers();
+    }
+
+    private resumeAll(): void {
+        for (const worker of this.workers) {
+            if (worker.removed) continue;
+            const generation = worker.generation;
+            this.world.at(Math.max(this.world.clock.now(), worker.warmAt), () => this.poll(worker, generation));
+        }
+    }
+
+    sample(atMs: number): void {
+        const inService = this.world.isDown(this.model.name, atMs) ? 0 : this.inService;
+        this.state.series.observe(this.instancesSeries, atMs, inService);
+        this.state.peak('instances', inService);
+    }
+
+    finish(): void {
+        const summary = this.latency.summary();
+        this.state.metrics['latency-p50'] = summary.p50Ms;
+        this.state.metrics['latency-p99'] = summary.p99Ms;
+        this.state.metrics['min-instances'] = this.world.isDown(this.model.name, this.world.clock.now()) ? 0 : this.inService;
+        this.state.metrics['instances'] ??= 0;
+    }
+}

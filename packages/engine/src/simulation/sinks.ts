@@ -1,0 +1,234 @@
+import { createHash } from 'node:crypto';
+import type { QueueModel, SubscriptionModel, TopicModel } from '@mq-architect/language/model';
+import { compileFilterPolicy } from '@mq-architect/language/filter-policy';
+import type { CompiledFilterPolicy } from '@mq-architect/language/filter-policy';
+import { addStep, Delivery } from './ledger.js';
+import type { DeliveryPath } from './ledger.js';
+import type { Envelope, QueuePort, Sink } from './ports.js';
+import type { ResourceState, World } from './world.js';
+import type { FunctionDriver } from './function-driver.js';
+
+const FIFO_DEDUP_WINDOW_MS = 5 * 60_000;
+
+/** Path of a delivery that ends at `name` (plus the consumers reading there, when known). */
+export function pathFor(world: World, envelope: Envelope, name: string, downstream: readonly string[], fifo: boolean): DeliveryPath {
+    const resources = [...envelope.route, name, ...downstream];
+    const key = resources.join('>');
+    return world.ledger.path(key, resources.join(' → '), envelope.producer, resources, fifo);
+}
+
+/** Per-sink cache of paths by incoming route, so the hot path does not build strings per message. */
+export class PathCache {
+    private readonly byRoute = new Map<string, DeliveryPath>();
+
+    constructor(private readonly world: World, private readonly sink: Sink, private readonly fifo: boolean) {}
+
+    get(envelope: Envelope): DeliveryPath {
+        let path = this.byRoute.get(envelope.routeKey);
+        if (!path) {
+            path = pathFor(this.world, envelope, this.sink.name, this.sink.downstream(), this.fifo);
+            this.byRoute.set(envelope.routeKey, path);
+        }
+        return path;
+    }
+}
+
+/** Delivers into an SQS queue; the delivery rides along as the message's tag. */
+export class QueueSink implements Sink {
+    readonly name: string;
+    private readonly state: ResourceState;
+    private readonly paths: PathCache;
+
+    constructor(private readonly world: World, readonly model: QueueModel, readonly port: QueuePort, private readonly readers: () => readonly string[]) {
+        this.name = model.name;
+        this.state = world.resource(model.name, 'queue');
+        this.paths = new PathCache(world, this, model.fifo);
+    }
+
+    downstream(): readonly string[] {
+        return this.readers();
+    }
+
+    accept(envelope: Envelope): void {
+        const path = this.paths.get(envelope);
+        const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
+        if (this.port.send(envelope.message, delivery)) return;
+        this.world.ledger.settle(delivery, 'deduplicated');
+        this.state.add('deduplicated');
+        addStep(envelope.trace, this.world.clock.now(), this.name,
+            `accepted as a duplicate (deduplication id seen within 5 minutes): not delivered`);
+    }
+}
+
+/** Endpoints outside the model (email, sms, http, https, application): delivered at once. */
+export class EndpointSink implements Sink {
+    private readonly state: ResourceState;
+    private readonly paths: PathCache;
+
+    constructor(private readonly world: World, readonly name: string) {
+        this.paths = new PathCache(world, this, false);
+        this.state = world.resource(name, 'endpoint');
+        this.state.metrics['delivered'] = 0;
+    }
+
+    downstream(): readonly string[] {
+        return [];
+    }
+
+    accept(envelope: Envelope): void {
+        const path = this.paths.get(envelope);
+        const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
+        const now = this.world.clock.now();
+        this.world.ledger.processed(delivery, now);
+        this.state.metrics['delivered']!++;
+        addStep(envelope.trace, now, this.name, 'delivered to the endpoint');
+    }
+}
+
+/** Invokes a Lambda function asynchronously for each delivery (SNS → Lambda). */
+export class FunctionSink implements Sink {
+    readonly name: string;
+    private readonly paths: PathCache;
+
+    constructor(world: World, private readonly driver: FunctionDriver) {
+        this.name = driver.model.name;
+        this.paths = new PathCache(world, this, false);
+    }
+
+    downstream(): readonly string[] {
+        return [];
+    }
+
+    accept(envelope: Envelope): void {
+        const delivery = new Delivery(this.paths.get(envelope), envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
+        this.driver.invokeAsync(delivery);
+    }
+}
+
+interface Subscription {
+    model: SubscriptionModel;
+    sink: Sink;
+    filter: CompiledFilterPolicy | undefined;
+    label: string;
+    paths: Map<string, DeliveryPath>;
+}
+
+/**
+ * SNS fan-out as the simulator drives it (DOMAIN.md §2.6): for each subscription, evaluate its filter
+ * policy (scope per subscription); a message that does not match becomes a `filtered-out` delivery with
+ * the reason in its trace; a match is handed to the subscription's endpoint. FIFO topics deduplicate
+ * within 5 minutes (by MessageDeduplicationId or, with content-based deduplication, the SHA-256 of the
+ * body) before fanning out, and carry group and deduplication ids to their queues. The JSON envelope of
+ * non-raw deliveries is not materialised: the queue receives the published body, and the size counts
+ * the envelope's overhead.
+ */
+export class TopicSink implements Sink {
+    readonly name: string;
+    private readonly state: ResourceState;
+    private readonly subscriptions: Subscription[] = [];
+    private readonly recentDedupIds = new Map<string, number>();
+
+    constructor(private readonly world: World, readonly model: TopicModel) {
+        this.name = model.name;
+        this.state = world.resource(model.name, 'topic');
+        for (const metric of ['published', 'delivered', 'filtered-out', 'failed', 'redriven-to-dlq']) this.state.metrics[metric] = 0;
+        this.state.series.declare('NumberOfMessagesPublished', 'Sum');
+        this.state.series.declare('NumberOfNotificationsDelivered', 'Sum');
+        this.state.series.declare('NumberOfNotificationsFilteredOut', 'Sum');
+    }
+
+    subscribe(model: SubscriptionModel, sink: Sink): void {
+        const filter = model.filterPolicy !== undefined ? compileFilterPolicy(model.filterPolicy, model.filterPolicyScope) : undefined;
+        this.subscriptions.push({ model, sink, filter, label: sink.name, paths: new Map() });
+    }
+
+    downstream(): readonly string[] {
+        return [];
+    }
+
+    private subscriptionPath(envelope: Envelope, subscription: Subscription): DeliveryPath {
+        let path = subscription.paths.get(envelope.routeKey);
+        if (!path) {
+            const routed = this.routed(envelope);
+            path = pathFor(this.world, { ...envelope, ...routed }, subscription.sink.name, subscription.sink.downstream(), this.model.fifo);
+            subscription.paths.set(envelope.routeKey, path);
+        }
+        return path;
+    }
+
+    private readonly routes = new Map<string, { route: readonly string[]; routeKey: string }>();
+
+    /** The incoming route extended by this topic (cached per incoming route). */
+    private routed(envelope: Envelope): { route: readonly string[]; routeKey: string } {
+        let routed = this.routes.get(envelope.routeKey);
+        if (!routed) {
+            routed = { route: [...envelope.route, this.name], routeKey: `${envelope.routeKey}>${this.name}` };
+            this.routes.set(envelope.routeKey, routed);
+        }
+        return routed;
+    }
+
+    accept(envelope: Envelope): void {
+        const now = this.world.clock.now();
+        const series = this.state.series;
+        if (this.model.fifo && this.isDuplicate(envelope, now)) {
+            this.state.add('deduplicated');
+            for (const subscription of this.subscriptions) {
+                const path = this.subscriptionPath(envelope, subscription);
+                const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
+                this.world.ledger.settle(delivery, 'deduplicated');
+            }
+            addStep(envelope.trace, now, this.name, 'accepted as a duplicate by the FIFO topic (deduplication id seen within 5 minutes): not fanned out');
+            return;
+        }
+        this.state.metrics['published']!++;
+        series.add(series.declare('NumberOfMessagesPublished', 'Sum'), now);
+        const routed = this.routed(envelope);
+        const filterable = { Message: envelope.message.body, MessageAttributes: envelope.message.attributes };
+        for (const subscription of this.subscriptions) {
+            if (subscription.filter && !subscription.filter(filterable)) {
+                const path = this.subscriptionPath(envelope, subscription);
+                const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
+                this.world.ledger.settle(delivery, 'filtered-out');
+                this.state.metrics['filtered-out']!++;
+                series.add(series.declare('NumberOfNotificationsFilteredOut', 'Sum'), now);
+                if (envelope.trace) {
+                    addStep(envelope.trace, now, this.name, `not delivered to ${subscription.label}: ${subscription.filter.explain(filterable) ?? 'the filter policy does not match'}`);
+                }
+                continue;
+            }
+            this.state.metrics['delivered']!++;
+            series.add(series.declare('NumberOfNotificationsDelivered', 'Sum'), now);
+            addStep(envelope.trace, now, this.name, `delivered to ${subscription.label}${subscription.model.raw ? ' (raw)' : ''}`);
+            const message = subscription.model.raw || subscription.model.protocol !== 'sqs'
+                ? envelope.message
+                : { ...envelope.message, sizeBytes: envelope.message.sizeBytes + snsEnvelopeOverhead(envelope) };
+            subscription.sink.accept({ ...envelope, message, route: routed.route, routeKey: routed.routeKey });
+        }
+    }
+
+    private isDuplicate(envelope: Envelope, now: number): boolean {
+        let id = envelope.message.dedupId;
+        if (id === undefined && this.model.contentBasedDeduplication) {
+            id = createHash('sha256').update(envelope.message.body).digest('hex');
+            envelope.message = { ...envelope.message, dedupId: id };
+        }
+        if (id === undefined) return false;
+        const key = this.model.throughputScope === 'MessageGroup' ? `${envelope.message.groupId ?? ''}\u0000${id}` : id;
+        const seen = this.recentDedupIds.get(key);
+        if (this.recentDedupIds.size > 10_000) {
+            for (const [old, at] of this.recentDedupIds) if (now - at >= FIFO_DEDUP_WINDOW_MS) this.recentDedupIds.delete(old);
+        }
+        if (seen !== undefined && now - seen < FIFO_DEDUP_WINDOW_MS) return true;
+        this.recentDedupIds.set(key, now);
+        return false;
+    }
+}
+
+/** Bytes the SNS JSON envelope adds around the message (Type, MessageId, TopicArn, Timestamp, signature fields, attributes). */
+function snsEnvelopeOverhead(envelope: Envelope): number {
+    let bytes = 700;
+    const attributes = envelope.message.attributes;
+    if (attributes) for (const name in attributes) bytes += name.length + attributes[name]!.StringValue.length + 40;
+    return bytes;
+}

@@ -1,0 +1,252 @@
+import type { QueueModel } from '@mq-architect/language/model';
+import type { SqsService } from '../sqs/sqs-service.js';
+import type { QueueCore } from '../sqs/queue-core.js';
+import type { SqsMessage } from '../sqs/message.js';
+import type { MessageAttributeMap } from '../sqs/types.js';
+import { isAwsError } from '../errors.js';
+import { addStep } from './ledger.js';
+import type { Delivery } from './ledger.js';
+import type { OutgoingMessage, QueueCounters, QueueGauges, QueuePort, ReceivedMessage } from './ports.js';
+import type { Series } from './series.js';
+import type { ResourceState, World } from './world.js';
+import { LatencyHistogram } from './histogram.js';
+
+/** The CreateQueue attributes of a model queue (the dead-letter target must be created first). */
+export function queueAttributes(model: QueueModel, arnOf: (name: string) => string): Record<string, string> {
+    const attributes: Record<string, string> = {
+        VisibilityTimeout: String(Math.round(model.visibilityTimeoutMs / 1000)),
+        ReceiveMessageWaitTimeSeconds: String(Math.round(model.receiveWaitTimeMs / 1000)),
+        DelaySeconds: String(Math.round(model.delayMs / 1000)),
+        MessageRetentionPeriod: String(Math.round(model.retentionMs / 1000)),
+        MaximumMessageSize: String(model.maxMessageSizeBytes)
+    };
+    if (model.fifo) {
+        attributes['FifoQueue'] = 'true';
+        attributes['ContentBasedDeduplication'] = String(model.contentBasedDeduplication);
+        attributes['DeduplicationScope'] = model.deduplicationScope;
+        attributes['FifoThroughputLimit'] = model.fifoThroughputLimit;
+    }
+    if (model.deadLetter?.queue) {
+        attributes['RedrivePolicy'] = JSON.stringify({
+            deadLetterTargetArn: arnOf(model.deadLetter.queue.name), maxReceiveCount: model.deadLetter.maxReceiveCount
+        });
+    }
+    return attributes;
+}
+
+/** SQS has no String.Array attribute type (SNS does): a direct send carries it as a String. */
+function sqsAttributes(message: OutgoingMessage): MessageAttributeMap | undefined {
+    const attributes = message.attributes;
+    if (!attributes) return undefined;
+    let converted: MessageAttributeMap | undefined;
+    for (const name in attributes) {
+        const value = attributes[name]!;
+        converted ??= {};
+        converted[name] = value.DataType === 'String.Array' ? { DataType: 'String', StringValue: value.StringValue } : value;
+    }
+    return converted;
+}
+
+/**
+ * The simulator's view of one queue of the SQS service, on its synchronous core (`QueueCore`): the
+ * delivery travels as the message's tag, and the service's hooks feed the counters and traces.
+ */
+export class SqsQueuePort implements QueuePort {
+    readonly name: string;
+    readonly fifo: boolean;
+    readonly state: ResourceState;
+    /** Send → processed latency of deliveries processed from this queue. */
+    readonly latency = new LatencyHistogram();
+    private readonly totals: QueueCounters = { sent: 0, received: 0, deleted: 0, movedToDlq: 0, expired: 0, emptyReceives: 0 };
+    readonly sentSeries: Series;
+    readonly receivedSeries: Series;
+    readonly deletedSeries: Series;
+    readonly movedSeries: Series;
+    readonly expiredSeries: Series;
+    readonly emptySeries: Series;
+
+    /**
+     * Message attributes matter to SNS filter policies, which are evaluated before a message reaches a
+     * queue; no queue or consumer behaviour depends on them, so by default the simulator does not attach
+     * them to SQS messages (hashing and validating them costs more than the rest of a send).
+     */
+    withAttributes = false;
+
+    constructor(private readonly world: World, readonly model: QueueModel, readonly core: QueueCore) {
+        this.name = model.name;
+        this.fifo = model.fifo;
+        this.state = world.resource(model.name, 'queue');
+        const series = this.state.series;
+        series.declare('ApproximateNumberOfMessagesVisible', 'Maximum');
+        series.declare('ApproximateNumberOfMessagesNotVisible', 'Maximum');
+        series.declare('ApproximateNumberOfMessagesDelayed', 'Maximum');
+        series.declare('ApproximateAgeOfOldestMessage', 'Maximum', 'Milliseconds');
+        this.sentSeries = series.declare('NumberOfMessagesSent', 'Sum');
+        this.receivedSeries = series.declare('NumberOfMessagesReceived', 'Sum');
+        this.deletedSeries = series.declare('NumberOfMessagesDeleted', 'Sum');
+        this.movedSeries = series.declare('NumberOfMessagesMovedToDLQ', 'Sum');
+        this.expiredSeries = series.declare('NumberOfMessagesExpired', 'Sum');
+        this.emptySeries = series.declare('NumberOfEmptyReceives', 'Sum');
+    }
+
+    send(message: OutgoingMessage, delivery: Delivery): boolean {
+        const outcome = this.core.send({
+            body: message.body,
+            messageAttributes: this.withAttributes ? sqsAttributes(message) : undefined,
+            groupId: message.groupId,
+            dedupId: this.fifo ? message.dedupId : undefined,
+            tag: delivery
+        });
+        return outcome.message !== undefined;
+    }
+
+    receive(max: number): ReceivedMessage[] {
+        const messages = this.core.receiveNow({ max });
+        if (messages.length === 0) {
+            this.totals.emptyReceives++;
+            this.state.series.add(this.emptySeries, this.world.clock.now());
+        }
+        return toReceived(messages);
+    }
+
+    receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void {
+        this.core.wait({ max }, waitMs, messages => {
+            if (messages.length === 0) {
+                this.totals.emptyReceives++;
+                this.state.series.add(this.emptySeries, this.world.clock.now());
+            }
+            done(toReceived(messages));
+        }, false);
+    }
+
+    delete(handles: unknown[]): number {
+        let deleted = 0;
+        for (const handle of handles) {
+            try {
+                const before = this.totals.deleted;
+                this.core.deleteMessage(handle as string);
+                if (this.totals.deleted > before) deleted++;
+            } catch (error) {
+                // FIFO: the handle expired (visibility lapsed); the message stays and is redelivered.
+                if (!isAwsError(error)) throw error;
+            }
+        }
+        return deleted;
+    }
+
+    changeVisibility(handle: unknown, timeoutMs: number): boolean {
+        try {
+            this.core.changeVisibility(handle as string, Math.round(timeoutMs / 1000));
+            return true;
+        } catch (error) {
+            if (!isAwsError(error)) throw error;
+            return false;
+        }
+    }
+
+    gauges(): QueueGauges {
+        const counts = this.core.counts();
+        const oldest = this.core.oldestEnqueueTime();
+        return {
+            visible: counts.visible, inFlight: counts.inFlight, delayed: counts.delayed,
+            ageOfOldestMs: oldest === undefined ? 0 : Math.max(0, this.world.clock.now() - oldest)
+        };
+    }
+
+    counters(): QueueCounters {
+        return { ...this.totals };
+    }
+
+    remaining(): Delivery[] {
+        return this.core.messages().map(message => message.tag as Delivery).filter(delivery => delivery !== undefined);
+    }
+
+    /** Messages still in the queue with their delivery, for end-of-run accounting. */
+    remainingMessages(): SqsMessage[] {
+        return this.core.messages();
+    }
+
+    // ---- hooks (called by the SQS service) ------------------------------------------------------
+
+    onSent(message: SqsMessage): void {
+        // Messages moved into a dead-letter queue are not counted by NumberOfMessagesSent (CloudWatch semantics).
+        if (message.deadLetterSourceArn !== undefined) return;
+        this.totals.sent++;
+        this.state.series.add(this.sentSeries, this.world.clock.now());
+    }
+
+    onReceived(message: SqsMessage): void {
+        this.totals.received++;
+        const now = this.world.clock.now();
+        this.state.series.add(this.receivedSeries, now);
+        const delivery = message.tag as Delivery | undefined;
+        if (delivery?.trace) addStep(delivery.trace, now, this.name, `received (receive ${message.receiveCount})`);
+    }
+
+    onRemoved(message: SqsMessage, reason: string): void {
+        const now = this.world.clock.now();
+        const series = this.state.series;
+        const delivery = message.tag as Delivery | undefined;
+        switch (reason) {
+            case 'deleted':
+                this.totals.deleted++;
+                series.add(this.deletedSeries, now);
+                break;
+            case 'expired':
+                this.totals.expired++;
+                series.add(this.expiredSeries, now);
+                if (delivery) {
+                    this.world.ledger.settle(delivery, 'expired');
+                    addStep(delivery.trace, now, this.name,
+                        `expired: older than the retention period (${Math.round(this.model.retentionMs / 1000)}s)`);
+                }
+                break;
+            case 'dead-lettered': {
+                this.totals.movedToDlq++;
+                series.add(this.movedSeries, now);
+                const target = this.model.deadLetter;
+                if (delivery && target) {
+                    addStep(delivery.trace, now, this.name,
+                        `moved to ${target.queueName} on receive ${message.receiveCount + 1} (maxReceiveCount ${target.maxReceiveCount})`);
+                }
+                break;
+            }
+            default:
+                break;
+        }
+    }
+
+    /** Fills the run metrics from the counters (called once at the end). */
+    finish(): void {
+        const m = this.state.metrics;
+        const t = this.totals;
+        m['sent'] = t.sent;
+        m['received'] = t.received;
+        m['deleted'] = t.deleted;
+        m['moved-to-dlq'] = t.movedToDlq;
+        m['expired'] = t.expired;
+        m['final-visible'] = this.core.counts().visible;
+        for (const metric of ['visible', 'in-flight', 'delayed', 'age-of-oldest']) m[metric] ??= 0;
+        const summary = this.latency.summary();
+        m['latency-p50'] = summary.p50Ms;
+        m['latency-p99'] = summary.p99Ms;
+    }
+}
+
+function toReceived(messages: SqsMessage[]): ReceivedMessage[] {
+    const out: ReceivedMessage[] = new Array(messages.length);
+    for (let i = 0; i < messages.length; i++) {
+        const m = messages[i]!;
+        out[i] = { delivery: m.tag as Delivery, receiveCount: m.receiveCount, handle: m.receiptHandle };
+    }
+    return out;
+}
+
+/** Routes the SQS service's hooks to the ports of the simulated queues. */
+export function installSqsHooks(sqs: SqsService, ports: ReadonlyMap<QueueCore, SqsQueuePort>): void {
+    sqs.hooks = {
+        onSent: (queue, message) => ports.get(queue)?.onSent(message),
+        onReceived: (queue, message) => ports.get(queue)?.onReceived(message),
+        onRemoved: (queue, message, reason) => ports.get(queue)?.onRemoved(message, reason)
+    };
+}
