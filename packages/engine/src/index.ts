@@ -31,3 +31,13 @@ export type * as KinesisTypes from './kinesis/index.js';
 // Data Firehose
 export { FirehoseService, FirehoseEngine } from './firehose/index.js';
 export type * as FirehoseTypes from './firehose/index.js';
+
+// Scenario simulation and reports
+export { simulate, SimulationError, SAMPLE_INTERVAL_MS } from './simulation/simulate.js';
+export type { SimulateOptions } from './simulation/simulate.js';
+export type * from './report/report-types.js';
+export { OUTCOMES, REPORT_SCHEMA_VERSION } from './report/report-types.js';
+export { renderReportHtml, escapeHtml } from './report/html.js';
+export type { RenderHtmlOptions } from './report/html.js';
+export { formatSummary } from './report/summary.js';
+export { formatMs } from './report/format.js';
