@@ -43,6 +43,7 @@ describe('mq check', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toMatch(/syntax\.mq:\d+:\d+ error MQ000 /);
         expect(result.stderr).not.toMatch(/\bat .*\.(c?js|ts):\d+/);
+        expect(result.stderr).not.toMatch(/An error occurred/);
     });
 
     it('--format json gives machine-readable diagnostics', () => {

@@ -1,5 +1,8 @@
 /**
- * Unit conversion for MQ literals. Durations `ms s m h d`; sizes `B KB MB GB` (powers of 1000) and
+ * Unit conversion for MQ literals. Every parser accepts `undefined` (a half-typed document has holes in its
+ * AST) and answers `undefined` for anything that is not a well-formed literal.
+ *
+ * Durations `ms s m h d`; sizes `B KB MB GB` (powers of 1000) and
  * `KiB MiB GiB` (powers of 1024); rates `/s /m /h`; percentages `%`.
  */
 
@@ -15,25 +18,29 @@ const RATE_RE = /^(\d+(?:\.\d+)?)\/(s|m|h)$/;
 const PERCENT_RE = /^(\d+(?:\.\d+)?)%$/;
 
 /** `45s` → 45000. Returns undefined for text that is not a duration. */
-export function parseDuration(text: string): number | undefined {
+export function parseDuration(text: string | undefined): number | undefined {
+    if (typeof text !== 'string') return undefined;
     const match = DURATION_RE.exec(text.trim());
     return match ? Number(match[1]) * DURATION_MS[match[2]!]! : undefined;
 }
 
 /** `256KiB` → 262144. */
-export function parseSize(text: string): number | undefined {
+export function parseSize(text: string | undefined): number | undefined {
+    if (typeof text !== 'string') return undefined;
     const match = SIZE_RE.exec(text.trim());
     return match ? Math.round(Number(match[1]) * SIZE_BYTES[match[2]!]!) : undefined;
 }
 
 /** `50/s` → 50; `30/m` → 0.5. */
-export function parseRate(text: string): number | undefined {
+export function parseRate(text: string | undefined): number | undefined {
+    if (typeof text !== 'string') return undefined;
     const match = RATE_RE.exec(text.trim());
     return match ? Number(match[1]) * RATE_PER_SECOND[match[2]!]! : undefined;
 }
 
 /** `2%` → 0.02. */
-export function parsePercent(text: string): number | undefined {
+export function parsePercent(text: string | undefined): number | undefined {
+    if (typeof text !== 'string') return undefined;
     const match = PERCENT_RE.exec(text.trim());
     return match ? Number(match[1]) / 100 : undefined;
 }
@@ -41,7 +48,9 @@ export function parsePercent(text: string): number | undefined {
 export type QuantityKind = 'duration' | 'size' | 'rate' | 'percent' | 'number';
 
 /** Classifies and converts any MQ quantity literal to its canonical unit (ms, bytes, per second, fraction). */
-export function parseQuantity(text: string): { kind: QuantityKind; value: number } | undefined {
+export function parseQuantity(text: string | number | undefined): { kind: QuantityKind; value: number } | undefined {
+    if (typeof text === 'number') return Number.isFinite(text) ? { kind: 'number', value: text } : undefined;
+    if (typeof text !== 'string') return undefined;
     const duration = parseDuration(text);
     if (duration !== undefined) return { kind: 'duration', value: duration };
     const size = parseSize(text);
