@@ -91,16 +91,17 @@ export class Subscription {
         const { stream, shard } = this.cursor;
         stream.applyRetention(now);
         const budget = this.bucket.available(now);
+        const capacity = KINESIS.enhancedFanOutBytesPerSecondPerShard;
         const records: StoredRecord[] = [];
         let bytes = 0;
         let index = shard.indexAtCounter(this.cursor.position);
         const end = shard.endIndex;
-        // At least one record per push when any budget is left: a large record overdraws and then waits.
-        while (index < end && budget > 0 && (records.length === 0 || bytes + shard.at(index)!.size <= budget)
-            && records.length < KINESIS.getRecordsMaxRecords) {
-            const record = shard.at(index)!;
-            records.push(record);
-            bytes += record.size;
+        // A record goes out when the budget covers it; a record larger than a second's budget needs a full bucket.
+        while (index < end && records.length < KINESIS.getRecordsMaxRecords) {
+            const size = shard.at(index)!.size;
+            if (bytes + size > budget && !(records.length === 0 && size > capacity && budget >= capacity)) break;
+            records.push(shard.at(index)!);
+            bytes += size;
             index++;
         }
         this.bucket.spend(bytes, now);
@@ -109,7 +110,7 @@ export class Subscription {
         const next = shard.at(index);
         const drained = !shard.isOpen && index >= end;
         if (records.length === 0 && this.sentFirst && !drained) {
-            if (next !== undefined) this.schedulePush(now + Math.max(1, this.bucket.waitFor(1, now)));
+            if (next !== undefined) this.schedulePush(now + Math.max(1, this.bucket.waitFor(next.size, now)));
             return;
         }
         this.sentFirst = true;
@@ -120,6 +121,6 @@ export class Subscription {
             childShards: drained ? stream.childrenOf(shard) : undefined
         });
         if (drained) this.finish('shard-end');
-        else if (next !== undefined) this.schedulePush(now + Math.max(1, this.bucket.waitFor(1, now)));
+        else if (next !== undefined) this.schedulePush(now + Math.max(1, this.bucket.waitFor(next.size, now)));
     }
 }
