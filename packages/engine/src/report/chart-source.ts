@@ -21,7 +21,8 @@ export function loadChartJsSource(): string {
     for (const base of bases) {
         if (!base) continue;
         try {
-            const file = createRequire(base).resolve('chart.js/dist/chart.umd.min.js');
+            // The package's exports map hides dist/ subpaths: resolve the main entry and look next to it.
+            const file = path.join(path.dirname(createRequire(base).resolve('chart.js')), 'chart.umd.min.js');
             cached = readFileSync(file, 'utf8');
             return cached;
         } catch {

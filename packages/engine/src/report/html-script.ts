@@ -25,7 +25,7 @@ export const REPORT_SCRIPT = `
     report.resources.forEach(function (resource) {
       if (kind && resource.kind !== kind) return;
       var values = seriesOf(resource, metric);
-      if (!values) return;
+      if (!values || !values.some(function (v) { return v !== 0; })) return;
       sets.push({ label: label ? label(resource) : resource.name, data: values.map(function (v) { return scale ? v * scale : v; }) });
     });
     return sets;

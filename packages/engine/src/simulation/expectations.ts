@@ -1,12 +1,13 @@
 import type { ExpectationModel } from '@mq-architect/language/model';
-import { findMetric, formatDuration, formatSize } from '@mq-architect/language/model';
+import { findMetric, formatSize } from '@mq-architect/language/model';
+import { formatMs } from '../report/format.js';
 import type { ExpectationReport, ResourceReport } from '../report/report-types.js';
 import { compare } from './alarm.js';
 import type { DeliveryPath } from './ledger.js';
 
 function formatValue(value: number, unit: ExpectationReport['unit']): string {
     switch (unit) {
-        case 'ms': return formatDuration(Math.round(value));
+        case 'ms': return formatMs(value);
         case 'bytes': return formatSize(Math.round(value));
         case 'ratio': return `${+(value * 100).toFixed(3)}%`;
         case 'per-second': return `${+value.toFixed(3)}/s`;
