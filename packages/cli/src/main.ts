@@ -2,6 +2,7 @@ import './polyfills.js';
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '@mq-architect/language/node';
 import { registerCheck } from './commands/check.js';
+import { registerSimulate } from './commands/simulate.js';
 import { EXIT, UsageError } from './usage-error.js';
 
 const VERSION = '0.1.0';
@@ -13,6 +14,7 @@ export function createProgram(): Command {
         .showHelpAfterError('(run mq --help for usage)')
         .exitOverride();
     registerCheck(program);
+    registerSimulate(program);
     return program;
 }
 
