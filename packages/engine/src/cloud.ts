@@ -8,6 +8,8 @@ import { KinesisService } from './kinesis/kinesis-service.js';
 import type { KinesisOptions } from './kinesis/kinesis-engine.js';
 import { FirehoseService } from './firehose/firehose-service.js';
 import type { FirehoseOptions } from './firehose/firehose-engine.js';
+import { SnsService, firehosePort, sqsPort } from './sns/index.js';
+import type { SnsOptions } from './sns/index.js';
 
 export interface CloudOptions {
     /** Seed of every random decision (sampling, IDs, distributions). Default 1. */
@@ -19,6 +21,7 @@ export interface CloudOptions {
     sqs?: SqsOptions;
     kinesis?: KinesisOptions;
     firehose?: FirehoseOptions;
+    sns?: SnsOptions;
 }
 
 /**
@@ -32,6 +35,7 @@ export interface Cloud {
     readonly sqs: SqsService;
     readonly kinesis: KinesisService;
     readonly firehose: FirehoseService;
+    readonly sns: SnsService;
     /** Virtual milliseconds since the start of the run. */
     now(): number;
     /** Runs `fn` at virtual time `atMs`; callbacks due at the same instant run in scheduling order. */
@@ -55,6 +59,7 @@ export function createCloud(options: CloudOptions = {}): Cloud {
     const sqs = new SqsService(context, options.sqs);
     const kinesis = new KinesisService(context, options.kinesis);
     const firehose = new FirehoseService(context, kinesis.engine, options.firehose);
+    const sns = new SnsService(context, { sqs: sqsPort(sqs), firehose: firehosePort(firehose) }, options.sns);
     return {
         context,
         clock,
@@ -62,6 +67,7 @@ export function createCloud(options: CloudOptions = {}): Cloud {
         sqs,
         kinesis,
         firehose,
+        sns,
         now: () => clock.now(),
         schedule: (atMs, fn) => clock.schedule(atMs, fn),
         runUntil: ms => clock.runUntil(ms),
