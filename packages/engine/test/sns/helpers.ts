@@ -1,5 +1,5 @@
 import { createCloud, type Cloud } from '../../src/cloud.js';
-import { SnsService, sqsPort, type SnsOptions } from '../../src/sns/index.js';
+import type { SnsOptions, SnsService } from '../../src/sns/index.js';
 
 export interface SnsTestCloud {
     cloud: Cloud;
@@ -11,11 +11,10 @@ export interface SnsTestCloud {
     bodies(url: string): Promise<string[]>;
 }
 
-/** A cloud with SQS and an SNS service that delivers to it. */
+/** A cloud from createCloud, whose SNS delivers to its SQS and Firehose. */
 export function snsCloud(options: SnsOptions = {}): SnsTestCloud {
-    const cloud = createCloud({ seed: 7 });
-    const existing = (cloud as unknown as { sns?: SnsService }).sns;
-    const sns = existing ?? new SnsService(cloud.context, { sqs: sqsPort(cloud.sqs) }, options);
+    const cloud = createCloud({ seed: 7, sns: options });
+    const sns = cloud.sns;
     const queueArn = (name: string) => `arn:aws:sqs:${cloud.context.region}:${cloud.context.accountId}:${name}`;
     return {
         cloud,
