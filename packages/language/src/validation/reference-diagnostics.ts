@@ -40,9 +40,24 @@ function oneOf(kinds: readonly string[]): string {
     return kinds.length <= 1 ? kinds.join('') : `${kinds.slice(0, -1).join(', ')} or ${kinds[kinds.length - 1]}`;
 }
 
+/** A protocol word narrows what `subscribe WORD NAME` may name (the scope provider narrows the same way). */
+const SUBSCRIBE_PROTOCOL_KINDS: Readonly<Record<string, readonly DeclarationKind[]>> = {
+    queue: ['queue'], sqs: ['queue'], function: ['function'], lambda: ['function'], firehose: ['firehose']
+};
+
+function expectedKinds(container: AstNode, property: string, referenceType: string): readonly DeclarationKind[] {
+    if (isSubscription(container) && property === 'target' && container.protocol) {
+        return SUBSCRIBE_PROTOCOL_KINDS[container.protocol] ?? KINDS_BY_TYPE[referenceType] ?? [];
+    }
+    return KINDS_BY_TYPE[referenceType] ?? [];
+}
+
 /** `poll:`, `subscribe`, `surge` … : the words the author wrote before the name. */
 function referenceLabel(container: AstNode, property: string): string {
-    if (isSubscription(container)) return property === 'deadLetter' ? 'dead-letter' : 'subscribe';
+    if (isSubscription(container)) {
+        if (property === 'deadLetter') return 'dead-letter';
+        return container.protocol ? `subscribe ${container.protocol}` : 'subscribe';
+    }
     const key = (container as AstNode & { key?: unknown }).key;
     if (typeof key !== 'string') return property;
     return ['surge', 'outage', 'expect'].includes(key) ? key : `${key}:`;
@@ -55,7 +70,7 @@ export class ReferenceDiagnostics {
         const { container, property, reference } = error.info;
         const name = reference.$refText;
         const code: RuleCode = AstUtils.getContainerOfType(container, isScenario) ? 'MQ080' : 'MQ040';
-        const expected = KINDS_BY_TYPE[this.reflection.getReferenceType(error.info)] ?? [];
+        const expected = expectedKinds(container, property, this.reflection.getReferenceType(error.info));
         const declarations = this.facts.index.declarations;
         const label = referenceLabel(container, property);
         const actual = ALL_KINDS.find(kind => declarations.get(declarationKey(kind, name)).length > 0);
@@ -65,6 +80,7 @@ export class ReferenceDiagnostics {
         const candidates = expected.flatMap(kind => declarations.keys()
             .filter(key => key.startsWith(`${kind}:`))
             .map(key => key.slice(kind.length + 1))
+            .filter(candidate => candidate !== name)
             .toArray());
         const suggestion = closest(name, candidates);
         const expectedText = expected.length > 0 ? oneOf(expected) : 'declaration';

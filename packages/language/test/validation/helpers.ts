@@ -60,9 +60,8 @@ export async function validateWorkspace(main: string, ...others: string[]): Prom
     return {
         document,
         diagnostics: document.diagnostics ?? [],
-        dispose: () => clearDocuments(services.shared, documents),
-        [Symbol.asyncDispose]: () => clearDocuments(services.shared, documents)
-    };
+        dispose: () => clearDocuments(services.shared, documents)
+    } as ValidationResult;
 }
 
 /** The range of `snippet` after the first `anchor` (e.g. the `s` in `c6 { read: s`). */

@@ -40,6 +40,7 @@ describe('MQ040 unresolved reference, or a reference to the wrong kind', () => {
 
     test('the built-in linking error is replaced, not duplicated', async () => {
         const result = await validate('consumer c { poll: nowhere }');
-        expect(result.diagnostics.filter(d => /Could not resolve/.test(d.message))).toEqual([]);
+        expect(result.diagnostics.filter(d => /Could not resolve/.test(String(d.message)))).toEqual([]);
+        expect(result.diagnostics.map(d => d.code)).toEqual(['MQ040']);
     });
 });
