@@ -31,7 +31,7 @@ function attrs(values: Record<string, string | number | undefined>): string {
 function nodeSvg(node: PositionedNode): string {
     const insets = shapeInsets(node.kind);
     const at = node.nameLocation ?? node.location;
-    const classes = ['mq-node', `mq-kind-${node.kind}`, node.badge ? `mq-has-${node.badge}` : ''].filter(Boolean).join(' ');
+    const classes = ['mq-node', 'node', `mq-kind-${node.kind}`, node.badge ? `mq-has-${node.badge}` : ''].filter(Boolean).join(' ');
     const head = `<g${attrs({
         class: classes, transform: `translate(${n(node.x)},${n(node.y)})`,
         'data-id': node.id, 'data-kind': node.kind, 'data-name': node.name,

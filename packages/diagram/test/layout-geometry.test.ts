@@ -1,0 +1,83 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { ArchitectureModel } from '@mq-architect/language/model';
+import { loadWorkspace } from '@mq-architect/language/node';
+import { layoutArchitecture } from '../src/render-architecture.js';
+import type { PositionedDiagram } from '../src/graph/diagram-graph.js';
+import { distanceToBorder, labelBoxes, nodeBoxes, overlappingPairs } from './support/geometry.js';
+import { resourceCount, syntheticModel } from './support/synthetic-model.js';
+import { tourModel } from './support/tour-model.js';
+
+const examplesDir = path.resolve(__dirname, '../../../examples');
+const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.mq')).sort();
+
+function expectReadable(diagram: PositionedDiagram): void {
+    const nodes = nodeBoxes(diagram);
+    const labels = labelBoxes(diagram);
+    expect(overlappingPairs(nodes), 'overlapping nodes').toEqual([]);
+    expect(overlappingPairs(labels, nodes), 'edge labels on nodes').toEqual([]);
+    expect(overlappingPairs(labels), 'overlapping edge labels').toEqual([]);
+    // Every labelled edge got a label position, and every edge a route from its source to its target.
+    expect(labels).toHaveLength(diagram.edges.filter((edge) => edge.label).length);
+    const byId = new Map(nodes.map((box) => [box.id, box]));
+    for (const edge of diagram.edges) {
+        expect(edge.points.length, edge.id).toBeGreaterThanOrEqual(2);
+        expect(distanceToBorder(byId.get(edge.source)!, edge.points[0]), `${edge.id} starts at its source`).toBeLessThan(2);
+        expect(distanceToBorder(byId.get(edge.target)!, edge.points[edge.points.length - 1]), `${edge.id} ends at its target`).toBeLessThan(2);
+    }
+    for (const box of [...nodes, ...labels]) {
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(diagram.width + 0.5);
+        expect(box.y + box.height).toBeLessThanOrEqual(diagram.height + 0.5);
+    }
+}
+
+function column(diagram: PositionedDiagram, id: string): number {
+    const node = diagram.nodes.find((n) => n.id === id);
+    if (!node) throw new Error(`no node ${id}`);
+    return node.x + node.width / 2;
+}
+
+describe('layout geometry', () => {
+    it('finds the examples', () => {
+        expect(examples.length).toBeGreaterThanOrEqual(3);
+    });
+
+    for (const file of examples) {
+        it(`lays out ${file} without overlaps, in both directions`, async () => {
+            const { model, diagnostics } = await loadWorkspace([path.join(examplesDir, file)]);
+            expect(resourceCount(model)).toBeGreaterThan(0);
+            expectReadable(await layoutArchitecture(model, { diagnostics }));
+            expectReadable(await layoutArchitecture(model, { diagnostics, direction: 'DOWN' }));
+        });
+    }
+
+    it('flows left to right: producers, then topics and streams, then queues, then consumers; destinations last', async () => {
+        const diagram = await layoutArchitecture(tourModel());
+        expectReadable(diagram);
+        expect(column(diagram, 'producer:checkout')).toBeLessThan(column(diagram, 'topic:purchases'));
+        expect(column(diagram, 'topic:purchases')).toBeLessThan(column(diagram, 'queue:shipping'));
+        expect(column(diagram, 'queue:shipping')).toBeLessThan(column(diagram, 'consumer:shippers'));
+        expect(column(diagram, 'stream:clicks')).toBeLessThan(column(diagram, 'firehose:clicks-archive'));
+        const destinations = diagram.nodes.filter((n) => n.kind === 'destination');
+        const producers = diagram.nodes.filter((n) => n.kind === 'producer');
+        for (const p of producers) expect(p.x).toBeLessThan(40);
+        for (const d of destinations) expect(column(diagram, d.id)).toBeGreaterThan(column(diagram, 'firehose:clicks-archive'));
+    });
+
+    it('is deterministic', async () => {
+        const first = await layoutArchitecture(tourModel());
+        const second = await layoutArchitecture(tourModel());
+        expect(second).toEqual(first);
+    });
+
+    const large: Array<[string, ArchitectureModel]> = [200, 201, 207].map((n) => [`${n}`, syntheticModel(n)]);
+    for (const [name, model] of large) {
+        it(`lays out a generated ${name}-resource model without overlaps`, async () => {
+            expect(resourceCount(model)).toBe(Number(name));
+            expectReadable(await layoutArchitecture(model));
+        });
+    }
+});
