@@ -59,6 +59,7 @@ export class MqCodeActionProvider implements CodeActionProvider {
             case 'MQ031': return this.setDeadLetterRetention(diagnostic, document, fix);
             case 'MQ032': return this.setVisibility(diagnostic, document, fix);
             case 'MQ033': return this.addDeadLetterQueue(diagnostic, document);
+            case 'MQ040': case 'MQ080': return this.useSuggestedName(diagnostic, document, fix);
             case 'MQ044': return this.removeDuplicateSubscription(diagnostic, document);
             case 'MQ045': return this.removeRaw(diagnostic, document);
             case 'MQ050': return this.setShards(diagnostic, document, fix);
@@ -155,6 +156,13 @@ export class MqCodeActionProvider implements CodeActionProvider {
             insertDeclarationAfter(edits, queue, `queue ${name} { retention: 14d }`);
         }
         return action(`Add dead-letter queue '${name}' to '${queue.name}'`, diagnostic, edits);
+    }
+
+    /** MQ040/MQ080 "did you mean": replace a misspelt reference with the closest name of the right kind. */
+    protected useSuggestedName(diagnostic: Diagnostic, document: LangiumDocument, data: FixData): CodeAction | undefined {
+        if (typeof data.suggestion !== 'string') return undefined;
+        const edits = new EditCollector().add(document, { range: diagnostic.range, newText: data.suggestion });
+        return action(`Change to '${data.suggestion}'`, diagnostic, edits);
     }
 
     /** MQ044: remove the second subscription of the same endpoint. */

@@ -153,8 +153,21 @@ describe('quick fixes', () => {
             `stream s { }\n${readers}\nconsumer c6 { read: s  fan-out: enhanced }`);
     });
 
+    test('MQ040 replaces a misspelt name with the suggestion', async () => {
+        await expectFix('MQ040', 'queue shipping { }\nconsumer c { poll: shiping }', 'queue shipping { }\nconsumer c { poll: shipping }');
+    });
+
+    test('MQ080 replaces a misspelt scenario reference with the suggestion', async () => {
+        await expectFix('MQ080',
+            'producer checkout { }\nscenario s { duration: 5m  surge chekout x2 from 1m for 1m }',
+            'producer checkout { }\nscenario s { duration: 5m  surge checkout x2 from 1m for 1m }');
+    });
+
     test('rules without a quick fix offer none', async () => {
         const result = await fix('queue loop { dead-letter: loop after 3 receives }', 'MQ030', undefined);
         await result.dispose();
+        await clearDocuments(services.shared);
+        const unresolved = await fix('consumer c { poll: zzz }', 'MQ040', undefined);
+        await unresolved.dispose();
     });
 });
