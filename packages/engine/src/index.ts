@@ -14,6 +14,15 @@ export { AwsError, isAwsError } from './errors.js';
 // SNS filter policies (pure function, implemented in the language package)
 export { matchesFilterPolicy } from '@mq-architect/language/filter-policy';
 
+// SNS
+export { compileFilterPolicy, explainFilterMismatch, validateFilterPolicy } from '@mq-architect/language/filter-policy';
+export type { CompiledFilterPolicy, FilterPolicyIssue } from '@mq-architect/language/filter-policy';
+export {
+    SnsService, sqsPort, firehosePort, AWS_MANAGED_RETRY_POLICY, CUSTOMER_MANAGED_RETRY_POLICY, HTTP_DEFAULT_RETRY_POLICY, retryDelayMs
+} from './sns/index.js';
+export type { SnsOptions, SnsCounters, SnsDeliveryEvent, RecordedDelivery, EndpointFailureKind, RetryPolicy, SnsDeliveryPorts } from './sns/index.js';
+export type * as SnsTypes from './sns/types.js';
+
 // SQS
 export { SqsService } from './sqs/sqs-service.js';
 export type { SqsOptions } from './sqs/sqs-service.js';
