@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { codeServerInstalled, installExtension, startCodeServer } from './code-server.mjs';
-import { activeEditorText, cursorPosition, openFile, pickQuickItem, problemRows, runCommand, showProblems, waitFor, waitForWorkbench, webviewFrame } from './workbench.mjs';
+import { activeEditorText, activeTab, cursorPosition, openFile, pickQuickItem, problemRows, runCommand, showProblems, waitFor, waitForWorkbench, webviewFrame } from './workbench.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.resolve(here, '..', '..');
@@ -45,6 +45,8 @@ async function screenshot(page, name) {
 async function step(page, name, body) {
     const started = Date.now();
     try {
+        // A widget left open by a failed step must not swallow this step's keystrokes.
+        await page.keyboard.press('Escape').catch(() => undefined);
         await body();
         const file = await screenshot(page, name);
         results.push({ name, ok: true });
@@ -135,12 +137,13 @@ async function runSteps(page, url, workspace) {
     });
 
     await step(page, 'quick-fix-applied', async () => {
-        await problemRows(page, 'MQ010').first().click();
-        await page.locator('.editor-group-container.active .monaco-editor').first().waitFor();
+        // Put the cursor into the flagged value, then ask for quick fixes as a user would (Ctrl+.).
+        await page.locator('.editor-group-container.active .view-lines span', { hasText: /^13h$/ }).first().click();
         await page.keyboard.press('Control+.');
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to 12h' }).first();
         await fix.waitFor({ timeout: 20_000 });
-        await fix.click();
+        // The widget focuses its first fix; a mouse click would land on the widget's pointer shield.
+        await page.keyboard.press('Enter');
         await waitFor('the editor to contain the fixed value', async () => (await activeEditorText(page)).includes('visibility: 12h'));
         await waitFor('MQ010 to leave the Problems panel', async () => (await problemRows(page, 'MQ010').count()) === 0, { timeout: 30_000 });
     });
@@ -165,14 +168,17 @@ async function runSteps(page, url, workspace) {
         const expectedLine = lines.findIndex((line) => new RegExp(`^\\s*queue\\s+${node.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(line)) + 1;
         if (expectedLine === 0) throw new Error(`queue ${node.name} not found in ${EXAMPLE}`);
         await node.frame.click(`g.mq-node[data-id="${node.id}"]`);
-        await page.locator('.tabs-container .tab.active', { hasText: EXAMPLE }).waitFor({ timeout: 10_000 });
+        await activeTab(page, EXAMPLE).waitFor({ timeout: 10_000 });
         await waitFor(`the cursor on line ${expectedLine} (queue ${node.name})`, async () => (await cursorPosition(page))?.line === expectedLine, { timeout: 15_000 });
     });
 
     await step(page, 'simulation-report-with-verdicts', async () => {
         await runCommand(page, 'MQ: Run Simulation');
         await pickQuickItem(page, SCENARIO);
-        const frame = await webviewFrame(page, 'td.pass, td.fail', { timeout: 240_000 });
+        // Either the report with its verdicts, or the panel's failure message (which ends the wait early).
+        const frame = await webviewFrame(page, 'td.pass, td.fail, p.mq-report-status:not(:has-text("Simulating"))', { timeout: 240_000 });
+        const status = await frame.$eval('p.mq-report-status', (element) => element.textContent).catch(() => undefined);
+        if (status) throw new Error(`the report panel says: ${status}`);
         const verdicts = await frame.$$eval('td.pass, td.fail', (cells) => cells.map((cell) => cell.className));
         if (verdicts.length === 0) throw new Error('the report shows no verdicts');
         const heading = await frame.$eval('h1', (element) => element.textContent ?? '');

@@ -39,16 +39,16 @@ export async function runCommand(page, title) {
     await page.keyboard.press('Enter');
 }
 
-/** Opens a workspace file through Quick Open and waits until its editor tab is active. */
+/** Opens a workspace file from the Explorer (quick open depends on the file index warming up) and waits for its editor. */
 export async function openFile(page, fileName) {
-    await page.keyboard.press('F1');
-    const input = await quickInput(page);
-    await input.fill(fileName);
-    const row = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: fileName }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ timeout: 10_000 });
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
+    await activeTab(page, fileName).waitFor({ timeout: 15_000 });
     await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+}
+
+/** The active tab of the active editor group, if it shows `fileName`. */
+export function activeTab(page, fileName) {
+    return page.locator(`.editor-group-container.active .tab.active[data-resource-name="${fileName}"]`);
 }
 
 /** Picks an item in an open quick pick by its label. */
@@ -78,7 +78,8 @@ export async function cursorPosition(page) {
 
 /** The text of the active editor's visible lines. */
 export async function activeEditorText(page) {
-    return page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText();
+    // Monaco renders spaces as U+00A0.
+    return (await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().innerText()).replace(/\u00a0/g, ' ');
 }
 
 /** The webview frame (nested iframes inside the workbench) in which `selector` matches, once it does. */
