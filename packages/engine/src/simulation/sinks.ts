@@ -119,8 +119,8 @@ interface Subscription {
  * the reason in its trace; a match is handed to the subscription's endpoint. FIFO topics deduplicate
  * within 5 minutes (by MessageDeduplicationId or, with content-based deduplication, the SHA-256 of the
  * body) before fanning out, and carry group and deduplication ids to their queues. The JSON envelope of
- * non-raw deliveries is not materialised: the queue receives the published body, and the size counts
- * the envelope's overhead.
+ * non-raw deliveries is not materialised: the queue receives the published body (no simulated behaviour
+ * depends on the envelope).
  */
 export class TopicSink implements Sink {
     readonly name: string;
@@ -146,12 +146,12 @@ export class TopicSink implements Sink {
         return [];
     }
 
-    private subscriptionPath(envelope: Envelope, subscription: Subscription): DeliveryPath {
-        let path = subscription.paths.get(envelope.routeKey);
+    private subscriptionPath(envelope: Envelope, incomingKey: string, subscription: Subscription): DeliveryPath {
+        let path = subscription.paths.get(incomingKey);
         if (!path) {
-            const routed = this.routed(envelope);
+            const routed = this.routes.get(incomingKey)!;
             path = pathFor(this.world, { ...envelope, ...routed }, subscription.sink.name, subscription.sink.downstream(), this.model.fifo);
-            subscription.paths.set(envelope.routeKey, path);
+            subscription.paths.set(incomingKey, path);
         }
         return path;
     }
@@ -171,10 +171,13 @@ export class TopicSink implements Sink {
     accept(envelope: Envelope): void {
         const now = this.world.clock.now();
         const series = this.state.series;
+        const incomingKey = envelope.routeKey;
+        const incomingRoute = envelope.route;
+        const routed = this.routed(envelope);
         if (this.model.fifo && this.isDuplicate(envelope, now)) {
             this.state.add('deduplicated');
             for (const subscription of this.subscriptions) {
-                const path = this.subscriptionPath(envelope, subscription);
+                const path = this.subscriptionPath(envelope, incomingKey, subscription);
                 const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
                 this.world.ledger.settle(delivery, 'deduplicated');
             }
@@ -183,11 +186,10 @@ export class TopicSink implements Sink {
         }
         this.state.metrics['published']!++;
         series.add(series.declare('NumberOfMessagesPublished', 'Sum'), now);
-        const routed = this.routed(envelope);
         const filterable = { Message: envelope.message.body, MessageAttributes: envelope.message.attributes };
         for (const subscription of this.subscriptions) {
             if (subscription.filter && !subscription.filter(filterable)) {
-                const path = this.subscriptionPath(envelope, subscription);
+                const path = this.subscriptionPath(envelope, incomingKey, subscription);
                 const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
                 this.world.ledger.settle(delivery, 'filtered-out');
                 this.state.metrics['filtered-out']!++;
@@ -200,12 +202,15 @@ export class TopicSink implements Sink {
             this.state.metrics['delivered']!++;
             series.add(series.declare('NumberOfNotificationsDelivered', 'Sum'), now);
             addStep(envelope.trace, now, this.name, `delivered to ${subscription.label}${subscription.model.raw ? ' (raw)' : ''}`);
-            const message = subscription.model.raw || subscription.model.protocol !== 'sqs'
-                ? envelope.message
-                : { ...envelope.message, sizeBytes: envelope.message.sizeBytes + snsEnvelopeOverhead(envelope) };
-            subscription.sink.accept({ ...envelope, message, route: routed.route, routeKey: routed.routeKey });
+            // Sinks do not keep the envelope, so the same object travels on with this topic added to its route.
+            envelope.route = routed.route;
+            envelope.routeKey = routed.routeKey;
+            subscription.sink.accept(envelope);
+            envelope.route = incomingRoute;
+            envelope.routeKey = incomingKey;
         }
     }
+
 
     private isDuplicate(envelope: Envelope, now: number): boolean {
         let id = envelope.message.dedupId;
@@ -225,10 +230,3 @@ export class TopicSink implements Sink {
     }
 }
 
-/** Bytes the SNS JSON envelope adds around the message (Type, MessageId, TopicArn, Timestamp, signature fields, attributes). */
-function snsEnvelopeOverhead(envelope: Envelope): number {
-    let bytes = 700;
-    const attributes = envelope.message.attributes;
-    if (attributes) for (const name in attributes) bytes += name.length + attributes[name]!.StringValue.length + 40;
-    return bytes;
-}
