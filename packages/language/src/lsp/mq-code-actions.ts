@@ -117,7 +117,7 @@ export class MqCodeActionProvider implements CodeActionProvider {
     /** MQ025: switch the FIFO target to high throughput. */
     protected setPerGroupThroughput(diagnostic: Diagnostic, document: LangiumDocument): CodeAction | undefined {
         const producer: Producer | undefined = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic), isProducer);
-        const target = producer?.properties.find(isPublishProperty)?.target.ref;
+        const target = producer?.properties.find(isPublishProperty)?.target?.ref;
         if (!isQueue(target) && !isTopic(target)) return undefined;
         const edits = new EditCollector();
         setProperty(edits, target, 'throughput', 'per-group');
@@ -127,7 +127,7 @@ export class MqCodeActionProvider implements CodeActionProvider {
     /** MQ031: give the dead-letter queue the retention the diagnostic proposes. */
     protected setDeadLetterRetention(diagnostic: Diagnostic, document: LangiumDocument, data: FixData): CodeAction | undefined {
         const deadLetter = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic), isDeadLetterProperty);
-        const target = deadLetter?.queue.ref;
+        const target = deadLetter?.queue?.ref;
         if (!target || typeof data.retention !== 'string') return undefined;
         const edits = new EditCollector();
         setProperty(edits, target, 'retention', data.retention);
@@ -137,7 +137,7 @@ export class MqCodeActionProvider implements CodeActionProvider {
     /** MQ032: raise the polled queue's visibility timeout to about 3× the processing time. */
     protected setVisibility(diagnostic: Diagnostic, document: LangiumDocument, data: FixData): CodeAction | undefined {
         const consumer: Consumer | undefined = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic), isConsumer);
-        const queue = consumer?.properties.find(isPollProperty)?.queue.ref;
+        const queue = consumer?.properties.find(isPollProperty)?.queue?.ref;
         if (!queue || typeof data.visibility !== 'string') return undefined;
         const edits = new EditCollector();
         setProperty(edits, queue, 'visibility', data.visibility);
@@ -147,7 +147,7 @@ export class MqCodeActionProvider implements CodeActionProvider {
     /** MQ033: declare NAME-dlq (unless it exists) and point the queue's redrive policy at it. */
     protected addDeadLetterQueue(diagnostic: Diagnostic, document: LangiumDocument): CodeAction | undefined {
         const consumer: Consumer | undefined = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic), isConsumer);
-        const queue = consumer?.properties.find(isPollProperty)?.queue.ref;
+        const queue = consumer?.properties.find(isPollProperty)?.queue?.ref;
         if (!queue) return undefined;
         const name = deadLetterName(queue);
         const edits = new EditCollector();

@@ -7,7 +7,7 @@ import type { Consumer, Declaration, Producer, Queue, Topic } from '../generated
 import {
     isConsumer, isFirehose, isLambdaFunction, isProducer, isQueue, isScenario, isStream, isTopic
 } from '../generated/ast.js';
-import { parseDuration, parseRate, parseSize } from '../model/units.js';
+import { parseDuration, parsePercent, parseQuantity, parseRate, parseSize } from '../model/units.js';
 
 type Keyed = { key: string };
 
@@ -18,9 +18,17 @@ export function property<T extends Keyed, K extends T['key']>(properties: readon
 
 export const FIFO_SUFFIX = '.fifo';
 
-export function hasFifoName(name: string): boolean {
-    return name.endsWith(FIFO_SUFFIX);
+export function hasFifoName(name: string | undefined): boolean {
+    return typeof name === 'string' && name.endsWith(FIFO_SUFFIX);
 }
+
+// Recovered parses leave properties without values: every literal the checks read may be undefined.
+export const durationOf = (text: string | undefined): number | undefined => (typeof text === 'string' ? parseDuration(text) : undefined);
+export const sizeOf = (text: string | undefined): number | undefined => (typeof text === 'string' ? parseSize(text) : undefined);
+export const rateOf = (text: string | undefined): number | undefined => (typeof text === 'string' ? parseRate(text) : undefined);
+export const percentOf = (text: string | undefined): number | undefined => (typeof text === 'string' ? parsePercent(text) : undefined);
+export const quantityOf = (text: string | number | undefined): number | undefined =>
+    typeof text === 'number' ? text : typeof text === 'string' ? parseQuantity(text)?.value : undefined;
 
 /** FIFO as the author meant it: a `.fifo` name or an explicit `type: fifo` (MQ001 reports the mismatch). */
 export function isFifo(node: Queue | Topic): boolean {
@@ -57,31 +65,30 @@ export function declarationName(node: Declaration): string {
 /** Messages per second a producer declares; AWS and the engine default to 1/s when `rate` is missing. */
 export function producerRate(producer: Producer): number {
     const rate = property(producer.properties, 'rate');
-    return (rate && parseRate(rate.value)) ?? 1;
+    return rateOf(rate?.value) ?? 1;
 }
 
 export function producerSize(producer: Producer): number | undefined {
     const size = property(producer.properties, 'size');
-    return size ? parseSize(size.value) : undefined;
+    return sizeOf(size?.value);
 }
 
 /** Longest per-message processing time of a consumer (`processing: 200ms..800ms` → 800 ms). */
 export function maxProcessingMs(consumer: Consumer): number | undefined {
     const processing = property(consumer.properties, 'processing');
-    if (!processing) return undefined;
-    return parseDuration(processing.value.max ?? processing.value.min);
+    return durationOf(processing?.value?.max ?? processing?.value?.min);
 }
 
 /** A queue's visibility timeout in ms; SQS's default is 30 s. */
 export function visibilityMs(queue: Queue): number {
     const visibility = property(queue.properties, 'visibility');
-    return (visibility && parseDuration(visibility.value)) ?? 30_000;
+    return durationOf(visibility?.value) ?? 30_000;
 }
 
 /** A queue's retention in ms; SQS's default is 4 days. */
 export function retentionMs(queue: Queue): number {
     const retention = property(queue.properties, 'retention');
-    return (retention && parseDuration(retention.value)) ?? 4 * 86_400_000;
+    return durationOf(retention?.value) ?? 4 * 86_400_000;
 }
 
 /** A duration literal the grammar accepts, in the largest unit that keeps it exact: 43200000 → `12h`. */

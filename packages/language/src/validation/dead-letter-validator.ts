@@ -8,7 +8,7 @@ import { report } from './report.js';
 export class DeadLetterValidator {
     checkDeadLetterType(node: DeadLetterProperty, accept: ValidationAcceptor): void {
         const source = node.$container as Queue;
-        const target = node.queue.ref;
+        const target = node.queue?.ref;
         if (!target || target === source || isFifo(source) === isFifo(target)) return;
         report(accept, 'MQ022',
             `dead-letter queue '${target.name}' is ${isFifo(target) ? 'FIFO' : 'standard'} but '${source.name}' is ${isFifo(source) ? 'FIFO' : 'standard'}; ` +
@@ -19,10 +19,10 @@ export class DeadLetterValidator {
     checkDeadLetterCycle(node: DeadLetterProperty, accept: ValidationAcceptor): void {
         const source = node.$container as Queue;
         const chain: Queue[] = [source];
-        let next = node.queue.ref;
+        let next = node.queue?.ref;
         while (next && !chain.includes(next)) {
             chain.push(next);
-            next = property(next.properties, 'dead-letter')?.queue.ref;
+            next = property(next.properties, 'dead-letter')?.queue?.ref;
         }
         if (next !== source) return;
         const message = chain.length === 1
@@ -33,7 +33,7 @@ export class DeadLetterValidator {
 
     checkDeadLetterRetention(node: DeadLetterProperty, accept: ValidationAcceptor): void {
         const source = node.$container as Queue;
-        const target = node.queue.ref;
+        const target = node.queue?.ref;
         if (!target || target === source) return;
         const sourceRetention = retentionMs(source);
         const targetRetention = retentionMs(target);

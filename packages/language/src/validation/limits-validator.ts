@@ -5,9 +5,8 @@ import type {
 } from '../generated/ast.js';
 import { isConsumer, isFirehose, isProducer, isPublishProperty, isQueue, isStream, isTopic } from '../generated/ast.js';
 import { FIREHOSE, KINESIS, SNS, SQS } from '../model/limits.js';
-import { parseDuration, parseSize } from '../model/units.js';
 import type { RuleCode } from '../rules/rule-catalogue.js';
-import { durationLiteral, grouped, property, sizeLiteral } from './ast-queries.js';
+import { durationLiteral, durationOf, grouped, property, sizeLiteral, sizeOf } from './ast-queries.js';
 import { report } from './report.js';
 
 interface Limit {
@@ -45,34 +44,34 @@ const LIMITS = {
 /** MQ010–MQ017: every number the author writes stays inside the range the AWS API accepts. */
 export class LimitsValidator {
     checkVisibility(node: VisibilityProperty, accept: ValidationAcceptor): void {
-        this.checkRange(accept, 'MQ010', node, 'value', 'visibility', node.value, parseDuration(node.value), LIMITS.visibility);
+        this.checkRange(accept, 'MQ010', node, 'value', 'visibility', node.value, durationOf(node.value), LIMITS.visibility);
     }
 
     checkRetention(node: RetentionProperty, accept: ValidationAcceptor): void {
         const limit = isStream(node.$container) ? LIMITS.streamRetention : LIMITS.queueRetention;
-        this.checkRange(accept, 'MQ011', node, 'value', 'retention', node.value, parseDuration(node.value), limit);
+        this.checkRange(accept, 'MQ011', node, 'value', 'retention', node.value, durationOf(node.value), limit);
     }
 
     checkDelay(node: DelayProperty, accept: ValidationAcceptor): void {
-        this.checkRange(accept, 'MQ012', node, 'value', 'delay', node.value, parseDuration(node.value), LIMITS.delay);
+        this.checkRange(accept, 'MQ012', node, 'value', 'delay', node.value, durationOf(node.value), LIMITS.delay);
     }
 
     checkWait(node: WaitProperty, accept: ValidationAcceptor): void {
-        this.checkRange(accept, 'MQ013', node, 'value', 'wait', node.value, parseDuration(node.value), LIMITS.wait);
+        this.checkRange(accept, 'MQ013', node, 'value', 'wait', node.value, durationOf(node.value), LIMITS.wait);
     }
 
     checkMaxMessageSize(node: MaxMessageSizeProperty, accept: ValidationAcceptor): void {
-        this.checkRange(accept, 'MQ014', node, 'value', 'max-message-size', node.value, parseSize(node.value), LIMITS.maxMessageSize);
+        this.checkRange(accept, 'MQ014', node, 'value', 'max-message-size', node.value, sizeOf(node.value), LIMITS.maxMessageSize);
     }
 
     checkMaxRecordSize(node: MaxRecordSizeProperty, accept: ValidationAcceptor): void {
-        this.checkRange(accept, 'MQ014', node, 'value', 'max-record-size', node.value, parseSize(node.value), LIMITS.maxRecordSize);
+        this.checkRange(accept, 'MQ014', node, 'value', 'max-record-size', node.value, sizeOf(node.value), LIMITS.maxRecordSize);
     }
 
     checkProducerSize(node: SizeProperty, accept: ValidationAcceptor): void {
         if (!isProducer(node.$container)) return;
         const limit = producerSizeLimit(node.$container);
-        this.checkRange(accept, 'MQ014', node, 'value', 'size', node.value, parseSize(node.value), limit);
+        this.checkRange(accept, 'MQ014', node, 'value', 'size', node.value, sizeOf(node.value), limit);
     }
 
     checkDeadLetterReceives(node: DeadLetterProperty, accept: ValidationAcceptor): void {
@@ -80,16 +79,16 @@ export class LimitsValidator {
     }
 
     checkBuffer(node: BufferProperty, accept: ValidationAcceptor): void {
-        this.checkRange(accept, 'MQ016', node, 'size', 'buffer size', node.size, parseSize(node.size), LIMITS.bufferSize);
-        this.checkRange(accept, 'MQ016', node, 'interval', 'buffer interval', node.interval, parseDuration(node.interval), LIMITS.bufferInterval);
+        this.checkRange(accept, 'MQ016', node, 'size', 'buffer size', node.size, sizeOf(node.size), LIMITS.bufferSize);
+        this.checkRange(accept, 'MQ016', node, 'interval', 'buffer interval', node.interval, durationOf(node.interval), LIMITS.bufferInterval);
     }
 
     checkTransformBuffer(node: TransformProperty, accept: ValidationAcceptor): void {
         if (node.size !== undefined) {
-            this.checkRange(accept, 'MQ016', node, 'size', 'transform buffer size', node.size, parseSize(node.size), LIMITS.processorSize);
+            this.checkRange(accept, 'MQ016', node, 'size', 'transform buffer size', node.size, sizeOf(node.size), LIMITS.processorSize);
         }
         if (node.interval !== undefined) {
-            this.checkRange(accept, 'MQ016', node, 'interval', 'transform buffer interval', node.interval, parseDuration(node.interval), LIMITS.processorInterval);
+            this.checkRange(accept, 'MQ016', node, 'interval', 'transform buffer interval', node.interval, durationOf(node.interval), LIMITS.processorInterval);
         }
     }
 
@@ -113,17 +112,17 @@ export class LimitsValidator {
 
 /** The largest message a producer may send to its target (SNS did not get SQS's 1 MiB raise). */
 function producerSizeLimit(producer: Producer): Limit {
-    const target = producer.properties.find(isPublishProperty)?.target.ref;
+    const target = producer.properties.find(isPublishProperty)?.target?.ref;
     if (isTopic(target)) return sizeLimit(1, SNS.messageSizeBytes, `SNS Publish message size, at most 262,144 B`);
     if (isStream(target)) {
         const declared = property(target.properties, 'max-record-size');
-        const max = (declared && parseSize(declared.value)) ?? KINESIS.recordSizeBytes.default;
+        const max = sizeOf(declared?.value) ?? KINESIS.recordSizeBytes.default;
         return sizeLimit(1, Math.min(max, KINESIS.recordSizeBytes.max), `Kinesis record size of stream '${target.name}', at most ${grouped(max)} B`);
     }
     if (isFirehose(target)) return sizeLimit(1, FIREHOSE.recordSizeBytes, 'Firehose record size, at most 1,000 KiB (1,024,000 B)');
     if (isQueue(target)) {
         const declared = property(target.properties, 'max-message-size');
-        const max = Math.min((declared && parseSize(declared.value)) ?? SQS.maxMessageSizeBytes.max, SQS.maxMessageSizeBytes.max);
+        const max = Math.min(sizeOf(declared?.value) ?? SQS.maxMessageSizeBytes.max, SQS.maxMessageSizeBytes.max);
         return sizeLimit(1, max, `max-message-size of queue '${target.name}', SQS allows at most 1,048,576 B`);
     }
     return sizeLimit(1, SQS.maxMessageSizeBytes.max, 'SQS message size, at most 1,048,576 B');

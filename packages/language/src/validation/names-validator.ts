@@ -21,6 +21,7 @@ export class NamesValidator {
     constructor(protected readonly facts: WorkspaceFacts) {}
 
     checkFifoNaming(node: Queue | Topic, accept: ValidationAcceptor): void {
+        if (typeof node.name !== 'string') return;
         const kind = node.$type === 'Queue' ? 'queue' : 'topic';
         const type = property(node.properties, 'type');
         const fifoOnly = node.properties.filter(p => p.key === 'deduplication' || p.key === 'throughput');
@@ -70,7 +71,7 @@ export class NamesValidator {
     checkNameFormat(node: Declaration, accept: ValidationAcceptor): void {
         const kind = kindOf(node);
         const rule = kind && NAME_RULES[kind];
-        if (!rule || !node.name) return;
+        if (!rule || typeof node.name !== 'string') return;
         if (node.name.length > rule.max) {
             report(accept, 'MQ003',
                 `${kind} name '${node.name}' has ${node.name.length} characters; ${rule.source} allows at most ${rule.max}` +

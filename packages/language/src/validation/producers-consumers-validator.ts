@@ -2,9 +2,8 @@ import type { ValidationAcceptor } from 'langium';
 import type { Consumer, Producer, Queue, ScaleProperty, Topic } from '../generated/ast.js';
 import { isPublishProperty, isQueue, isScaleProperty, isTopic } from '../generated/ast.js';
 import { SNS, SQS } from '../model/limits.js';
-import { parseDuration, parsePercent, parseQuantity } from '../model/units.js';
 import {
-    durationLiteral, grouped, isContentDeduplicated, isFifo, maxProcessingMs, producerRate, property, visibilityMs
+    durationLiteral, grouped, hasFifoName, isContentDeduplicated, isFifo, maxProcessingMs, percentOf, producerRate, property, quantityOf, visibilityMs
 } from './ast-queries.js';
 import { report } from './report.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
@@ -27,7 +26,7 @@ export class ProducersConsumersValidator {
 
     checkFifoProducer(producer: Producer, accept: ValidationAcceptor): void {
         const publish = producer.properties.find(isPublishProperty);
-        const target = publish?.target.ref;
+        const target = publish?.target?.ref;
         if (!publish || !(isQueue(target) || isTopic(target)) || !isFifo(target)) return;
         const kind = isQueue(target) ? 'queue' : 'topic';
         if (!property(producer.properties, 'group')) {
@@ -47,7 +46,7 @@ export class ProducersConsumersValidator {
     }
 
     checkFifoThroughput(producer: Producer, accept: ValidationAcceptor): void {
-        const target = producer.properties.find(isPublishProperty)?.target.ref;
+        const target = producer.properties.find(isPublishProperty)?.target?.ref;
         if (!(isQueue(target) || isTopic(target)) || !isFifo(target)) return;
         if (property(target.properties, 'throughput')?.value === 'per-group') return;
         const total = this.facts.index.producersByTarget.get(target).reduce((sum, p) => sum + producerRate(p), 0);
@@ -65,7 +64,7 @@ export class ProducersConsumersValidator {
     }
 
     checkVisibilityVersusProcessing(consumer: Consumer, accept: ValidationAcceptor): void {
-        const queue = property(consumer.properties, 'poll')?.queue.ref;
+        const queue = property(consumer.properties, 'poll')?.queue?.ref;
         const processing = property(consumer.properties, 'processing');
         const maxMs = maxProcessingMs(consumer);
         if (!queue || !processing || maxMs === undefined || property(consumer.properties, 'heartbeat')) return;
@@ -81,9 +80,9 @@ export class ProducersConsumersValidator {
     }
 
     checkFailuresWithoutDeadLetter(consumer: Consumer, accept: ValidationAcceptor): void {
-        const queue = property(consumer.properties, 'poll')?.queue.ref;
+        const queue = property(consumer.properties, 'poll')?.queue?.ref;
         const failure = property(consumer.properties, 'failure');
-        if (!queue || !failure || !(parsePercent(failure.value)! > 0) || property(queue.properties, 'dead-letter')) return;
+        if (!queue || !failure || !((percentOf(failure.value) ?? 0) > 0) || property(queue.properties, 'dead-letter')) return;
         report(accept, 'MQ033',
             `consumer '${consumer.name}' fails ${failure.value} of messages but '${queue.name}' has no dead-letter queue: ` +
             `a message that always fails is retried until retention expires; add dead-letter: QUEUE after N receives`,
@@ -125,10 +124,10 @@ export class ProducersConsumersValidator {
 }
 
 function thresholdValue(rule: ScaleProperty): number | undefined {
-    return typeof rule.threshold === 'number' ? rule.threshold : parseQuantity(rule.threshold)?.value ?? parseDuration(rule.threshold);
+    return quantityOf(rule.threshold);
 }
 
 /** `shipping` → `shipping-dlq`, `ledger.fifo` → `ledger-dlq.fifo` (a FIFO source needs a FIFO dead-letter queue). */
 export function deadLetterName(queue: Queue | Topic): string {
-    return isFifo(queue) && queue.name.endsWith('.fifo') ? `${queue.name.slice(0, -'.fifo'.length)}-dlq.fifo` : `${queue.name}-dlq`;
+    return isFifo(queue) && hasFifoName(queue.name) ? `${queue.name.slice(0, -'.fifo'.length)}-dlq.fifo` : `${queue.name}-dlq`;
 }

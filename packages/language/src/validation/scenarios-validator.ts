@@ -2,8 +2,7 @@ import type { ValidationAcceptor } from 'langium';
 import type { Expectation, Outage, Surge } from '../generated/ast.js';
 import { isScenarioDuration } from '../generated/ast.js';
 import { findMetric, METRICS } from '../model/metrics.js';
-import { parseDuration } from '../model/units.js';
-import { durationLiteral, kindOf } from './ast-queries.js';
+import { durationLiteral, durationOf, kindOf } from './ast-queries.js';
 import { report } from './report.js';
 
 /** MQ080 (unknown resources are linking errors, reported by the document validator under the same code). */
@@ -20,9 +19,9 @@ export class ScenariosValidator {
 
     checkWindow(statement: Surge | Outage, accept: ValidationAcceptor): void {
         const durationStatement = statement.$container.statements.find(isScenarioDuration);
-        const duration = durationStatement && parseDuration(durationStatement.value);
-        const from = parseDuration(statement.from);
-        const length = parseDuration(statement.length);
+        const duration = durationOf(durationStatement?.value);
+        const from = durationOf(statement.from);
+        const length = durationOf(statement.length);
         if (duration === undefined || from === undefined || length === undefined || from + length <= duration) return;
         const startsAfter = from >= duration;
         report(accept, 'MQ080',

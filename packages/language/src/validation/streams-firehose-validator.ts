@@ -41,7 +41,7 @@ export class StreamsFirehoseValidator {
 
     checkSharedReaders(consumer: Consumer, accept: ValidationAcceptor): void {
         const read = property(consumer.properties, 'read');
-        const stream = read?.stream.ref;
+        const stream = read?.stream?.ref;
         if (!read || !stream || isEnhanced(consumer)) return;
         const shared = [
             ...this.facts.index.firehosesBySource.get(stream),
@@ -58,7 +58,7 @@ export class StreamsFirehoseValidator {
 
     checkDirectPutToStreamFirehose(producer: Producer, accept: ValidationAcceptor): void {
         const publish = producer.properties.find(isPublishProperty);
-        const firehose = publish?.target.ref;
+        const firehose = publish?.target?.ref;
         if (!publish || !isFirehose(firehose)) return;
         const stream = property(firehose.properties, 'source')?.stream;
         if (!stream) return;

@@ -77,7 +77,7 @@ export class WorkspaceFacts {
         if (kind && declaration.name) index.declarations.add(declarationKey(kind, declaration.name), declaration);
         switch (declaration.$type) {
             case 'Queue': {
-                const deadLetter = property(declaration.properties, 'dead-letter')?.queue.ref;
+                const deadLetter = property(declaration.properties, 'dead-letter')?.queue?.ref;
                 if (deadLetter) index.deadLetterQueues.add(deadLetter);
                 break;
             }
@@ -90,14 +90,14 @@ export class WorkspaceFacts {
                 }
                 break;
             case 'Producer': {
-                const target = declaration.properties.find(isPublishProperty)?.target.ref;
+                const target = declaration.properties.find(isPublishProperty)?.target?.ref;
                 if (target) index.producersByTarget.add(target, declaration);
                 break;
             }
             case 'Consumer': {
-                const queue = declaration.properties.find(isPollProperty)?.queue.ref;
+                const queue = declaration.properties.find(isPollProperty)?.queue?.ref;
                 if (queue) index.consumersByQueue.add(queue, declaration);
-                const stream = declaration.properties.find(isReadProperty)?.stream.ref;
+                const stream = declaration.properties.find(isReadProperty)?.stream?.ref;
                 if (stream) index.consumersByStream.add(stream, declaration);
                 break;
             }
