@@ -52,6 +52,7 @@ export class RateSchedule {
                 const needed = remaining / rate;
                 if (time + needed < end) return time + needed;
                 remaining -= (end - time) * rate;
+                if (remaining < 0) remaining = 0;
             }
             if (end === Infinity) return Infinity;
             time = end;
@@ -62,17 +63,27 @@ export class RateSchedule {
 
 export type ArrivalProcess = 'uniform' | 'poisson';
 
+/** Rounds away floating-point noise (1e-6 ms) so that arrivals due exactly at a boundary land on it. */
+const snap = (ms: number): number => Math.round(ms * 1e6) / 1e6;
+
 /**
  * Arrival times of one producer. `uniform` (the default): evenly spaced at the current rate, the first
  * message at t = 0, so N/s over D seconds gives N·D messages. `poisson`: exponential gaps drawn from the
- * producer's seeded stream.
+ * producer's seeded stream. The n-th arrival is computed from the cumulative work (n, or a sum of Exp(1)
+ * draws) from t = 0, never by adding gaps, so rounding does not accumulate over a long run.
  */
 export class Arrivals {
+    private work: number;
     private nextAt: number;
 
     constructor(private readonly schedule: RateSchedule, private readonly process: ArrivalProcess, private readonly random: Random) {
-        this.nextAt = process === 'uniform' ? schedule.advance(0, 0) : schedule.advance(0, exponential(random));
-        if (process === 'uniform' && schedule.rates[0] === 0) this.nextAt = schedule.advance(0, 1e-9);
+        this.work = process === 'uniform' ? 0 : exponential(random);
+        this.nextAt = this.timeFor(this.work);
+    }
+
+    private timeFor(work: number): number {
+        const at = this.schedule.advance(0, work);
+        return at === Infinity ? at : snap(at);
     }
 
     peek(): number {
@@ -82,8 +93,8 @@ export class Arrivals {
     /** Consumes the pending arrival and returns its time. */
     take(): number {
         const at = this.nextAt;
-        const work = this.process === 'uniform' ? 1 : exponential(this.random);
-        this.nextAt = this.schedule.advance(at, work);
+        this.work += this.process === 'uniform' ? 1 : exponential(this.random);
+        this.nextAt = this.timeFor(this.work);
         return at;
     }
 }
