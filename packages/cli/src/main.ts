@@ -2,6 +2,7 @@ import './polyfills.js';
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '@mq-architect/language/node';
 import { registerCheck } from './commands/check.js';
+import { registerDiagram } from './commands/diagram.js';
 import { registerSimulate } from './commands/simulate.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -15,6 +16,7 @@ export function createProgram(): Command {
         .exitOverride();
     registerCheck(program);
     registerSimulate(program);
+    registerDiagram(program);
     return program;
 }
 
