@@ -11,27 +11,8 @@ export interface CompiledFilterPolicy {
     readonly scope: FilterPolicyScope;
 }
 
-interface MessageSources {
-    attributes?: ValueSource;
-    body?: ValueSource | null;
-}
-
-/** Parsed views of a message, shared by every subscription that looks at the same Publish. */
-const sourcesByMessage = new WeakMap<object, MessageSources>();
-
 function sourceFor(message: SnsFilterableMessage, scope: FilterPolicyScope): ValueSource | undefined {
-    let cached = sourcesByMessage.get(message);
-    if (!cached) {
-        cached = {};
-        sourcesByMessage.set(message, cached);
-    }
-    if (scope === 'MessageAttributes') {
-        return (cached.attributes ??= attributeSource(message));
-    }
-    if (cached.body === undefined) {
-        cached.body = bodySource(message) ?? null;
-    }
-    return cached.body ?? undefined;
+    return scope === 'MessageAttributes' ? attributeSource(message) : bodySource(message);
 }
 
 function build(tree: AndNode | 'all' | 'none', scope: FilterPolicyScope, invalidReason: string): CompiledFilterPolicy {

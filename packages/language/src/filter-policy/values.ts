@@ -53,28 +53,50 @@ export function attributeLeafValues(attribute: SnsMessageAttributeValue): JsonVa
     return [text];
 }
 
-class AttributeSource implements ValueSource {
-    readonly allowsExistsFalse: boolean;
-    private readonly byName = new Map<string, JsonValue[]>();
+const hasOwn = (object: object, key: string): boolean => Object.prototype.hasOwnProperty.call(object, key);
 
-    constructor(attributes: Record<string, SnsMessageAttributeValue> | undefined) {
-        let count = 0;
-        for (const [name, attribute] of Object.entries(attributes ?? {})) {
-            count++;
-            const leaves = attribute && typeof attribute === 'object' ? attributeLeafValues(attribute) : undefined;
-            if (leaves) {
-                this.byName.set(name, leaves);
+/** Reads only the attributes a policy names, when it names them: no per-message preprocessing. */
+class AttributeSource implements ValueSource {
+    constructor(private readonly attributes: Record<string, SnsMessageAttributeValue> | undefined) {}
+
+    get allowsExistsFalse(): boolean {
+        const attributes = this.attributes;
+        if (!attributes) {
+            return false;
+        }
+        for (const name in attributes) {
+            if (hasOwn(attributes, name)) {
+                return true;
             }
         }
-        this.allowsExistsFalse = count > 0;
+        return false;
     }
 
     some(path: string, predicate: ValuePredicate): boolean {
-        const values = this.byName.get(path);
-        if (!values) {
+        const attributes = this.attributes;
+        if (!attributes || !hasOwn(attributes, path)) {
             return false;
         }
-        for (const value of values) {
+        const attribute = attributes[path];
+        if (!attribute || typeof attribute !== 'object') {
+            return false;
+        }
+        const dataType = attribute.DataType ?? 'String';
+        const raw: unknown = attribute.StringValue;
+        const text = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : String(raw);
+        // The two common types skip the general path (and its array) since this runs once per key per message.
+        if (dataType === 'String') {
+            return predicate(text);
+        }
+        if (dataType === 'Number') {
+            const number = Number(text);
+            return predicate(text.trim() !== '' && Number.isFinite(number) ? number : text);
+        }
+        const leaves = attributeLeafValues(attribute);
+        if (!leaves) {
+            return false;
+        }
+        for (const value of leaves) {
             if (predicate(value)) {
                 return true;
             }
@@ -83,7 +105,11 @@ class AttributeSource implements ValueSource {
     }
 
     values(path: string): JsonValue[] {
-        return this.byName.get(path) ?? [];
+        const attributes = this.attributes;
+        if (!attributes || !hasOwn(attributes, path) || !attributes[path] || typeof attributes[path] !== 'object') {
+            return [];
+        }
+        return attributeLeafValues(attributes[path]!) ?? [];
     }
 }
 
@@ -109,7 +135,7 @@ function someAtPath(node: JsonValue, path: string, predicate: ValuePredicate): b
     let dot = path.indexOf('.');
     for (;;) {
         const key = dot < 0 ? path : path.slice(0, dot);
-        if (Object.prototype.hasOwnProperty.call(node, key)) {
+        if (hasOwn(node, key)) {
             if (someAtPath(node[key]!, dot < 0 ? '' : path.slice(dot + 1), predicate)) {
                 return true;
             }
@@ -144,19 +170,30 @@ export function attributeSource(message: SnsFilterableMessage): ValueSource {
     return new AttributeSource(message.MessageAttributes);
 }
 
+// Fan-out evaluates every subscription of a publish in a row: remembering the last parsed body saves re-parsing it.
+let lastText: string | undefined;
+let lastBody: { [key: string]: JsonValue } | null = null;
+
+function parseBodyObject(text: string): { [key: string]: JsonValue } | null {
+    if (text === lastText) {
+        return lastBody;
+    }
+    let body: unknown;
+    try {
+        body = JSON.parse(text);
+    } catch {
+        body = undefined;
+    }
+    lastText = text;
+    lastBody = typeof body === 'object' && body !== null && !Array.isArray(body) ? body as { [key: string]: JsonValue } : null;
+    return lastBody;
+}
+
 /** The body as a value source, or undefined when it is not a JSON object (then no body-scope policy matches). */
 export function bodySource(message: SnsFilterableMessage): ValueSource | undefined {
     if (typeof message.Message !== 'string') {
         return undefined;
     }
-    let body: unknown;
-    try {
-        body = JSON.parse(message.Message);
-    } catch {
-        return undefined;
-    }
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-        return undefined;
-    }
-    return new BodySource(body as { [key: string]: JsonValue });
+    const body = parseBodyObject(message.Message);
+    return body ? new BodySource(body) : undefined;
 }
