@@ -33,7 +33,7 @@ scenario test { duration: 1m }`);
         expect(resource(report, 'jobs').metrics['deleted']).toBe(1200);
         const latency = report.latency.find(l => l.path === 'p → jobs → workers')!;
         expect(latency.count).toBe(1200);
-        expect(latency.p50Ms).toBeCloseTo(40, 0);
+        expect(Math.abs(latency.p50Ms - 40)).toBeLessThan(40 * 0.021); // histogram buckets are 2 % wide
         expect(latency.maxMs).toBeLessThan(45);
         expect(report.accounting.balanced).toBe(true);
     });
