@@ -23,8 +23,12 @@ export class DeliveryPath {
     duplicates = 0;
     orderViolations = 0;
     readonly latency = new LatencyHistogram();
-    /** FIFO paths: the highest producer sequence processed per message group. */
-    private readonly lastSequenceByGroup: Map<string, number> | undefined;
+    /**
+     * The highest producer sequence processed per message group, on every path whose messages carry a
+     * group (FIFO queues promise order per group; on standard queues with groups the check shows what
+     * is lost without FIFO).
+     */
+    private readonly lastSequenceByGroup = new Map<string, number>();
     /** Resources this path passes through, for scoped expectations (`expect shipping...`). */
     readonly resources: Set<string>;
     /** Who finished the path (consumer, function, firehose, endpoint); set when known. */
@@ -33,11 +37,10 @@ export class DeliveryPath {
     constructor(readonly label: string, readonly producer: string, resources: string[], readonly fifo: boolean) {
         this.resources = new Set(resources);
         this.terminal = resources[resources.length - 1] ?? producer;
-        this.lastSequenceByGroup = fifo ? new Map() : undefined;
     }
 
     checkOrder(group: string | undefined, sequence: number): void {
-        if (!this.lastSequenceByGroup || group === undefined) return;
+        if (group === undefined) return;
         const last = this.lastSequenceByGroup.get(group);
         if (last !== undefined && sequence < last) this.orderViolations++;
         else this.lastSequenceByGroup.set(group, sequence);

@@ -20,13 +20,16 @@ interface Worker {
     batch: ReceivedMessage[] | undefined;
     finishes: number[];
     oks: boolean[];
+    /** FIFO: left unprocessed because an earlier message of its group failed in this batch. */
+    skipped: boolean[] | undefined;
 }
 
 /**
  * A consumer group polling an SQS queue: each in-service instance receives up to `batch` messages
  * (long polling when a wait applies), processes them one after another for uniform(processing) each,
  * then deletes the successful ones with one DeleteMessageBatch at the end of the batch; failed ones stay
- * and come back after the visibility timeout. With a heartbeat, the messages not yet finished get their
+ * and come back after the visibility timeout (on a FIFO queue the rest of a failed message's group in
+ * the batch is left unprocessed too, to keep the group's order). With a heartbeat, the messages not yet finished get their
  * visibility extended to the queue's timeout every heartbeat. During an outage the instances crash:
  * batches in hand are abandoned undeleted (processed ones become duplicates when redelivered), and
  * polling resumes when the outage ends. New instances start after their warm-up.
@@ -86,7 +89,7 @@ export class QueueConsumerGroup {
 
     addWorker(warmUpMs: number): void {
         const now = this.world.clock.now();
-        const worker: Worker = { id: this.nextId++, generation: 0, warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, finishes: [], oks: [] };
+        const worker: Worker = { id: this.nextId++, generation: 0, warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, finishes: [], oks: [], skipped: undefined };
         this.workers.push(worker);
         this.world.at(worker.warmAt, () => this.poll(worker, worker.generation));
     }
@@ -134,11 +137,24 @@ export class QueueConsumerGroup {
         const finishes: number[] = new Array(messages.length);
         const oks: boolean[] = new Array(messages.length);
         let t = now;
+        // A FIFO consumer stops working on a group after a failure, so that the failed message is
+        // redelivered before the group's later messages (processing them would break the order).
+        let failedGroups: Set<string | undefined> | undefined;
+        let skipped: boolean[] | undefined;
         for (let i = 0; i < messages.length; i++) {
+            if (failedGroups !== undefined && failedGroups.has(messages[i]!.delivery?.group)) {
+                skipped ??= new Array<boolean>(messages.length).fill(false);
+                skipped[i] = true;
+                finishes[i] = t;
+                oks[i] = false;
+                continue;
+            }
             t += minMs === maxMs ? minMs : this.random.uniform(minMs, maxMs);
             finishes[i] = t;
             oks[i] = !this.random.chance(this.model.failureRate);
+            if (!oks[i] && this.queue.fifo) (failedGroups ??= new Set()).add(messages[i]!.delivery?.group);
         }
+        worker.skipped = skipped;
         worker.busy = true;
         worker.batch = messages;
         worker.finishes = finishes;
@@ -190,6 +206,10 @@ export class QueueConsumerGroup {
                         metrics['duplicates']!++;
                     }
                     if (delivery.trace) addStep(delivery.trace, finishedAt, this.model.name, before === 0 ? 'processed; deleted at the end of the batch' : 'processed again (a duplicate)');
+                }
+            } else if (worker.skipped?.[i]) {
+                if (delivery?.trace) {
+                    addStep(delivery.trace, finishedAt, this.model.name, 'not processed: an earlier message of its group failed in this batch (kept for FIFO order)');
                 }
             } else {
                 metrics['failed']!++;
