@@ -19,13 +19,13 @@ parentPort?.on('message', (message: ServerToWorker) => {
 });
 
 async function run(): Promise<void> {
-    const candidates = job.model.scenarios.filter((scenario) => scenario.name === job.scenario);
-    const found = candidates.find((scenario) => scenario.location.uri === job.uri) ?? candidates[0];
-    if (!found) throw new Error(`no scenario named ${job.scenario}`);
-    const scenario = job.seed === undefined ? found : { ...found, seed: job.seed };
-    const report = await simulate(job.model, scenario, {
+    // Several files may declare a scenario of the same name (MQ004 reports it); run the one the user picked.
+    const model = { ...job.model, scenarios: job.model.scenarios.filter((scenario) => scenario.name !== job.scenario || scenario.location.uri === job.uri) };
+    if (!model.scenarios.some((scenario) => scenario.name === job.scenario)) model.scenarios = job.model.scenarios;
+    const report = await simulate(model, job.scenario, {
+        seed: job.seed,
         signal: abort.signal,
-        onProgress: (fraction: number) => send({ type: 'progress', fraction })
+        onProgress: (virtualMs, totalMs) => send({ type: 'progress', fraction: totalMs > 0 ? virtualMs / totalMs : 1 })
     });
     const html = renderReportHtml(report, { nonce: job.nonce, cspSource: job.cspSource, inlineScripts: false, chartJsUri: job.chartJsUri });
     send({

@@ -19,12 +19,21 @@ export function nodeElementById(svg: SVGSVGElement, id: string): Element | undef
     return undefined;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const STYLE_BLOCK = /<style\b[^>]*>([\s\S]*?)<\/style>/gi;
+
 /**
  * Parses the SVG text into an element of this document. Scripts, foreign objects and event-handler attributes are
- * removed (the CSP would block them anyway); `<style>` blocks get the page nonce so the CSP lets them apply.
+ * removed (the CSP would block them anyway). `<style>` blocks are taken out before parsing, because even the inert
+ * DOMParser document reports them to the page's CSP, and re-attached as elements carrying the page nonce.
  */
 export function parseSvg(text: string, nonce: string): SVGSVGElement | undefined {
-    const parsed = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const styles: string[] = [];
+    const markup = text.replace(STYLE_BLOCK, (_block, css: string) => {
+        styles.push(css);
+        return '';
+    });
+    const parsed = new DOMParser().parseFromString(markup, 'image/svg+xml');
     const root = parsed.documentElement;
     if (root.nodeName !== 'svg' || parsed.getElementsByTagName('parsererror').length > 0) return undefined;
     for (const element of Array.from(root.querySelectorAll('script, foreignObject'))) element.remove();
@@ -34,8 +43,11 @@ export function parseSvg(text: string, nonce: string): SVGSVGElement | undefined
         }
     }
     const svg = document.importNode(root, true) as unknown as SVGSVGElement;
-    for (const style of Array.from(svg.querySelectorAll('style'))) {
+    for (const css of styles.reverse()) {
+        const style = document.createElementNS(SVG_NS, 'style');
         if (nonce) style.setAttribute('nonce', nonce);
+        style.textContent = css;
+        svg.insertBefore(style, svg.firstChild);
     }
     return svg;
 }
