@@ -90,6 +90,7 @@ export class Subscription {
         const now = this.clock.now();
         const { stream, shard } = this.cursor;
         stream.applyRetention(now);
+        stream.trimmed(shard);
         const budget = this.bucket.available(now);
         const capacity = KINESIS.enhancedFanOutBytesPerSecondPerShard;
         const records: StoredRecord[] = [];

@@ -11,27 +11,31 @@ const DECIMAL = /^(0|[1-9]\d*)$/;
 
 /**
  * Producers reuse a bounded set of keys (customer IDs, device IDs), so a simulation hashes the same key
- * millions of times. The cache keeps the most recently used keys; a miss costs one MD5.
+ * millions of times. The cache remembers each key's hash and the last (shard count → index) answer; a
+ * miss costs one MD5. When it is full it starts over (cheaper per hit than keeping LRU order, and a
+ * working set larger than the cap just pays the MD5 again).
  */
-const HASH_CACHE_LIMIT = 50_000;
-const hashCache = new Map<string, bigint>();
+const HASH_CACHE_LIMIT = 100_000;
+interface CachedHash {
+    readonly hash: bigint;
+    shardCount: number;
+    shardIndex: number;
+}
+const hashCache = new Map<string, CachedHash>();
+
+function cachedHash(partitionKey: string): CachedHash {
+    let entry = hashCache.get(partitionKey);
+    if (entry === undefined) {
+        if (hashCache.size >= HASH_CACHE_LIMIT) hashCache.clear();
+        entry = { hash: BigInt('0x' + createHash('md5').update(partitionKey, 'utf8').digest('hex')), shardCount: 0, shardIndex: 0 };
+        hashCache.set(partitionKey, entry);
+    }
+    return entry;
+}
 
 /** MD5 of the key's UTF-8 bytes read as a big-endian unsigned 128-bit integer (DOMAIN §3.1). */
 export function hashPartitionKey(partitionKey: string): bigint {
-    const cached = hashCache.get(partitionKey);
-    if (cached !== undefined) {
-        // Refresh recency: Map iteration order is insertion order, so the oldest key is evicted first.
-        hashCache.delete(partitionKey);
-        hashCache.set(partitionKey, cached);
-        return cached;
-    }
-    const hash = BigInt('0x' + createHash('md5').update(partitionKey, 'utf8').digest('hex'));
-    if (hashCache.size >= HASH_CACHE_LIMIT) {
-        const oldest = hashCache.keys().next().value;
-        if (oldest !== undefined) hashCache.delete(oldest);
-    }
-    hashCache.set(partitionKey, hash);
-    return hash;
+    return cachedHash(partitionKey).hash;
 }
 
 /** Length in characters (Unicode code points, as AWS's model constraints count them). */
@@ -51,6 +55,7 @@ function characterLength(text: string): number {
 
 /** AWS rejects a missing, empty or over-long partition key with a model-constraint ValidationException. */
 export function validatePartitionKey(partitionKey: unknown): string {
+    if (typeof partitionKey === 'string' && partitionKey.length > 0 && partitionKey.length <= PARTITION_KEY_MAX) return partitionKey;
     if (typeof partitionKey !== 'string') {
         throw new AwsError('ValidationException', '1 validation error detected: Value null at \'partitionKey\' failed to satisfy constraint: Member must not be null');
     }
@@ -123,6 +128,13 @@ function checkShardCount(shardCount: number): number {
  * makes them): MD5 of the partition key's UTF-8 bytes, or `explicitHashKey` when given.
  */
 export function shardForPartitionKey(partitionKey: string, shardCount: number, explicitHashKey?: string): number {
-    checkShardCount(shardCount);
-    return evenShardIndex(recordHashKey(partitionKey, explicitHashKey), shardCount);
+    if (shardCount !== (shardCount | 0) || shardCount < 1) checkShardCount(shardCount);
+    validatePartitionKey(partitionKey);
+    if (explicitHashKey !== undefined) return evenShardIndex(parseExplicitHashKey(explicitHashKey), shardCount);
+    const entry = cachedHash(partitionKey);
+    if (entry.shardCount !== shardCount) {
+        entry.shardIndex = evenShardIndex(entry.hash, shardCount);
+        entry.shardCount = shardCount;
+    }
+    return entry.shardIndex;
 }

@@ -3,7 +3,7 @@ import type { CloudContext } from '../core/context.js';
 import { arn } from '../core/context.js';
 import { AwsError } from '../errors.js';
 import { invalidArgument, limitExceeded, resourceInUse, streamNotFound, throughputExceeded, validation } from './errors.js';
-import { recordHashKey } from './hash.js';
+import { hashPartitionKey, parseExplicitHashKey, validatePartitionKey } from './hash.js';
 import { decodeIterator, encodeIterator } from './iterator-token.js';
 import { defaultOnDemandModel, OnDemandCapacity } from './on-demand.js';
 import type { OnDemandScalingModel } from './on-demand.js';
@@ -313,12 +313,17 @@ export class KinesisEngine {
             throw new AwsError('ResourceNotFoundException', `Stream ${stream.name} under account ${this.ctx.accountId} is not ACTIVE (status ${stream.status}).`);
         }
         stream.applyRetention(now);
-        const hashKey = recordHashKey(partitionKey, options.explicitHashKey);
+        validatePartitionKey(partitionKey);
+        const explicit = options.explicitHashKey;
+        const routed = explicit === undefined
+            ? stream.routeKey(partitionKey, () => hashPartitionKey(partitionKey))
+            : stream.route(parseExplicitHashKey(explicit));
+        if (!Number.isFinite(dataBytes) || dataBytes < 0) throw validation(`Record data size must be a non-negative number of bytes, got ${dataBytes}.`);
         const size = dataBytes + (isAscii(partitionKey) ? partitionKey.length : Buffer.byteLength(partitionKey, 'utf8'));
         if (size > stream.maxRecordSizeBytes) {
             throw invalidArgument(`Record size ${size} bytes (data plus partition key) exceeds the stream's maximum record size of ${stream.maxRecordSizeBytes} bytes.`);
         }
-        const shard = stream.route(hashKey);
+        const shard = stream.trimmed(routed);
         const onDemand = stream.onDemand;
         if (onDemand !== undefined) {
             const target = onDemand.observe(size, now);
@@ -360,6 +365,8 @@ export class KinesisEngine {
 
     /** A read position on a shard (GetShardIterator without the string). */
     cursor(stream: KinesisStream, shard: Shard, start: StartPosition): ShardCursor {
+        stream.applyRetention(this.now);
+        stream.trimmed(shard);
         let position: number;
         switch (start.type) {
             case 'TRIM_HORIZON':

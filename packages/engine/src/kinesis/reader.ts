@@ -30,6 +30,7 @@ export type ReadOutcome =
 export function readShard(cursor: ShardCursor, limit: number, nowMs: number): ReadOutcome {
     const { stream, shard } = cursor;
     stream.applyRetention(nowMs);
+    stream.trimmed(shard);
     if (nowMs < shard.readBlockedUntil) {
         stream.metrics.readThrottledCalls++;
         return { throttled: true, reason: `reads on ${shard.shardId} are blocked until ${shard.readBlockedUntil} ms after a large read` };

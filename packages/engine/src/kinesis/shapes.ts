@@ -1,3 +1,4 @@
+import { AwsError } from '../errors.js';
 import type { Shard, StoredRecord } from './shard.js';
 import { formatSequenceNumber } from './shard.js';
 import type { KinesisStream } from './stream.js';
@@ -6,7 +7,9 @@ import type { Blob, ChildShard, KinesisRecord, ShardShape } from './types.js';
 const EMPTY = new Uint8Array(0);
 
 export function toBytes(data: Blob): Uint8Array {
-    return typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+    if (typeof data === 'string') return Buffer.from(data, 'utf8');
+    if (data instanceof Uint8Array) return data;
+    throw new AwsError('ValidationException', "1 validation error detected: Value at 'data' failed to satisfy constraint: Member must be a blob (Uint8Array or string)");
 }
 
 export function shardShape(shard: Shard): ShardShape {

@@ -78,12 +78,19 @@ export class KinesisStream {
         return this.counter++;
     }
 
-    /** Brings the retention horizon up to `nowMs` and trims every shard; closed shards past retention vanish. */
+    /**
+     * Brings the retention horizon up to `nowMs`. Shards trim lazily when they are next written or read
+     * (`trimmed`), so a put costs O(1) however many shards the stream has; closed shards past retention vanish.
+     */
     applyRetention(nowMs: number): void {
         const horizon = nowMs - this.retentionMs;
-        if (horizon <= this.horizonMs) return;
-        this.horizonMs = horizon;
-        for (const shard of this.shards) shard.trim(horizon);
+        if (horizon > this.horizonMs) this.horizonMs = horizon;
+    }
+
+    /** The shard with every record older than the horizon dropped. */
+    trimmed(shard: Shard): Shard {
+        shard.trim(this.horizonMs);
+        return shard;
     }
 
     /** A closed shard is gone once every record it could hold is past retention. */
@@ -98,6 +105,20 @@ export class KinesisStream {
     findShard(shardId: string): Shard | undefined {
         for (const shard of this.shards) if (shard.shardId === shardId && !this.isExpired(shard)) return shard;
         return undefined;
+    }
+
+    /** Open shard per partition key (no ExplicitHashKey), valid until the open shards change. */
+    private readonly routeCache = new Map<string, Shard>();
+
+    /** The open shard for a partition key's MD5 hash, cached per key. */
+    routeKey(partitionKey: string, hashKey: () => bigint): Shard {
+        let shard = this.routeCache.get(partitionKey);
+        if (shard === undefined) {
+            if (this.routeCache.size >= 100_000) this.routeCache.clear();
+            shard = this.route(hashKey());
+            this.routeCache.set(partitionKey, shard);
+        }
+        return shard;
     }
 
     /** The open shard whose inclusive range holds `hashKey` (binary search over sorted ranges). */
@@ -126,6 +147,7 @@ export class KinesisStream {
             parent.close(nowMs, lastCounter);
             this.children.set(parent, children.filter(child => overlaps(child.range, parent.range)));
         }
+        this.routeCache.clear();
         const closing = new Set(parents);
         this.openShards = this.openShards.filter(shard => !closing.has(shard)).concat(children)
             .sort((a, b) => (a.range.start < b.range.start ? -1 : 1));

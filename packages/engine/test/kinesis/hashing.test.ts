@@ -92,3 +92,15 @@ describe('Kinesis §3.1 shards and hashing', () => {
         await rejectsWith(cloud.kinesis.putRecords({ StreamName: 'orders', Records: Array.from({ length: 11 }, () => ({ Data: big, PartitionKey: 'k' })) }), 'InvalidArgumentException');
     });
 });
+
+describe('Kinesis input validation', () => {
+    it('bad input is rejected with an AWS error, never a crash', async () => {
+        const cloud = await cloudWithStream(1);
+        await rejectsWith(cloud.kinesis.putRecord({ StreamName: 'orders', Data: undefined as unknown as string, PartitionKey: 'k' }), 'ValidationException');
+        await rejectsWith(cloud.kinesis.putRecord({ StreamName: 'orders', Data: 'x', PartitionKey: undefined as unknown as string }), 'ValidationException');
+        await rejectsWith(cloud.kinesis.putRecords({ StreamName: 'orders', Records: undefined as unknown as [] }), 'ValidationException');
+        await rejectsWith(cloud.kinesis.getRecords({ ShardIterator: undefined as unknown as string }), 'InvalidArgumentException');
+        await rejectsWith(cloud.kinesis.getShardIterator({ StreamName: 'orders', ShardId: 'shardId-000000000000', ShardIteratorType: 'NEWEST' as 'LATEST' }), 'ValidationException');
+        await rejectsWith(cloud.kinesis.putRecord({ Data: 'x', PartitionKey: 'k' }), 'ValidationException');
+    });
+});
