@@ -140,6 +140,20 @@ export class KinesisEngine {
         return stream;
     }
 
+    /**
+     * Warm throughput (WarmThroughputMiBps, ≤10 GiB/s) on an on-demand stream: write capacity is raised to it
+     * at once (shards added by uniform splitting) instead of waiting for demand to grow.
+     */
+    setWarmThroughput(ref: StreamRef, mibps: number): KinesisStream {
+        const stream = this.streamOf(ref);
+        const onDemand = stream.onDemand;
+        if (onDemand === undefined) throw validation('Warm throughput applies to ON_DEMAND streams only.');
+        if (!Number.isInteger(mibps) || mibps < 1 || mibps > 10_240) throw validation(`WarmThroughputMiBps must be an integer in 1-10240, got ${mibps}.`);
+        const shards = onDemand.raiseTo(mibps * KINESIS.shardWriteBytesPerSecond, this.now);
+        if (shards > stream.openShards.length) rescaleUniformly(stream, shards, this.now);
+        return stream;
+    }
+
     deleteStream(ref: StreamRef): void {
         const stream = this.streamOf(ref);
         for (const consumer of stream.consumers.values()) {

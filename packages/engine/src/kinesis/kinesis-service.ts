@@ -37,8 +37,15 @@ export class KinesisService {
     async createStream(input: CreateStreamInput): Promise<Record<string, never>> {
         const mode = input.StreamModeDetails?.StreamMode ?? 'PROVISIONED';
         if (mode !== 'PROVISIONED' && mode !== 'ON_DEMAND') throw validation(`StreamMode must be PROVISIONED or ON_DEMAND, got ${String(mode)}.`);
-        this.engine.createStream(input.StreamName, mode, input.ShardCount, input.MaxRecordSizeInKiB);
+        if (input.WarmThroughputMiBps !== undefined && mode !== 'ON_DEMAND') throw validation('WarmThroughputMiBps applies to ON_DEMAND streams only.');
+        const stream = this.engine.createStream(input.StreamName, mode, input.ShardCount, input.MaxRecordSizeInKiB);
+        if (input.WarmThroughputMiBps !== undefined) this.engine.setWarmThroughput({ StreamName: stream.name }, input.WarmThroughputMiBps);
         return {};
+    }
+
+    async updateStreamWarmThroughput(input: StreamRef & { WarmThroughputMiBps: number }): Promise<{ StreamARN: string; StreamName: string }> {
+        const stream = this.engine.setWarmThroughput(input, input.WarmThroughputMiBps);
+        return { StreamARN: stream.arn, StreamName: stream.name };
     }
 
     async deleteStream(input: StreamRef & { EnforceConsumerDeletion?: boolean }): Promise<Record<string, never>> {

@@ -84,8 +84,18 @@ export class OnDemandCapacity {
         this.writeBytes.spend(bytes, nowMs);
     }
 
+    /** Warm throughput: capacity provisioned ahead of demand (UpdateStreamWarmThroughput); never lowers capacity. */
+    raiseTo(bytesPerSecond: number, nowMs: number): number {
+        if (bytesPerSecond <= this.capacityBytesPerSecond) return this.shardCountFor(this.capacityBytesPerSecond);
+        const pending = this.pendingBytesPerSecond;
+        this.pendingBytesPerSecond = bytesPerSecond;
+        const shards = this.applyScaleUp(nowMs);
+        if (pending !== undefined && pending > bytesPerSecond) this.pendingBytesPerSecond = pending;
+        return shards;
+    }
+
     applyScaleUp(nowMs: number): number {
-        const bytes = this.pendingBytesPerSecond ?? this.capacityBytesPerSecond;
+        const bytes = Math.max(this.pendingBytesPerSecond ?? 0, this.capacityBytesPerSecond);
         this.pendingBytesPerSecond = undefined;
         const factor = bytes / this.capacityBytesPerSecond;
         this.capacityBytesPerSecond = bytes;

@@ -18,6 +18,8 @@ export interface CreateStreamInput {
     ShardCount?: number;
     StreamModeDetails?: { StreamMode: StreamMode };
     MaxRecordSizeInKiB?: number;
+    /** On-demand only: write capacity to provision up front (MiB/s, ≤10,240). */
+    WarmThroughputMiBps?: number;
 }
 
 export interface HashKeyRangeShape {

@@ -61,6 +61,28 @@ describe('Kinesis §3.6 on-demand mode (capacity curve is a model)', () => {
         expect(throttledLate).toBe(0);
     });
 
+    it('rule: on-demand scales to 10 GB/s in us-east-1/us-west-2/eu-west-1 and to 200 MB/s elsewhere (model: 2× peak, capped)', async () => {
+        for (const [region, expectedShards] of [['sa-east-1', Math.ceil(200_000_000 / 1_048_576)], ['us-east-1', Math.ceil(2 * 150 * 1_048_576 / 1_048_576)]] as const) {
+            const cloud = await onDemand({ region, kinesis: { onDemand: { scaleUpDelayMs: 10 * SECOND } } });
+            // 150 MiB of attempted writes in one second: most are throttled, but demand is what counts.
+            for (let i = 0; i < 150; i++) await cloud.kinesis.putRecords({ StreamName: 'events', Records: [{ Data: bytes(1_048_570), PartitionKey: `k${i}` }] });
+            await cloud.advance(SECOND);
+            await cloud.kinesis.putRecords({ StreamName: 'events', Records: [{ Data: 'tick', PartitionKey: 'k' }] });
+            await cloud.advance(11 * SECOND);
+            expect((await cloud.kinesis.describeStreamSummary({ StreamName: 'events' })).StreamDescriptionSummary.OpenShardCount, region).toBe(expectedShards);
+        }
+    });
+
+    it('rule: warm throughput (WarmThroughputMiBps ≤ 10 GiB/s) provisions on-demand capacity up front', async () => {
+        const cloud = createCloud();
+        await cloud.kinesis.createStream({ StreamName: 'warm', StreamModeDetails: { StreamMode: 'ON_DEMAND' }, WarmThroughputMiBps: 16 });
+        expect((await cloud.kinesis.describeStreamSummary({ StreamName: 'warm' })).StreamDescriptionSummary.OpenShardCount).toBe(16);
+        await cloud.kinesis.updateStreamWarmThroughput({ StreamName: 'warm', WarmThroughputMiBps: 32 });
+        expect((await cloud.kinesis.describeStreamSummary({ StreamName: 'warm' })).StreamDescriptionSummary.OpenShardCount).toBe(32);
+        await rejectsWith(cloud.kinesis.updateStreamWarmThroughput({ StreamName: 'warm', WarmThroughputMiBps: 10_241 }), 'ValidationException');
+        await rejectsWith(cloud.kinesis.createStream({ StreamName: 'p', ShardCount: 1, WarmThroughputMiBps: 8 }), 'ValidationException');
+    });
+
     it('rule: SplitShard, MergeShards and UpdateShardCount are not supported on on-demand streams', async () => {
         const cloud = await onDemand();
         await rejectsWith(cloud.kinesis.updateShardCount({ StreamName: 'events', TargetShardCount: 8, ScalingType: 'UNIFORM_SCALING' }), 'ValidationException');
@@ -73,6 +95,18 @@ describe('Kinesis §3.6 on-demand mode (capacity curve is a model)', () => {
         for (let i = 0; i < 50; i++) await cloud.kinesis.createStream({ StreamName: `s${i}`, StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
         await rejectsWith(cloud.kinesis.createStream({ StreamName: 's50', StreamModeDetails: { StreamMode: 'ON_DEMAND' } }), 'LimitExceededException');
         await expect(cloud.kinesis.createStream({ StreamName: 'provisioned', ShardCount: 1 })).resolves.toEqual({});
+    });
+});
+
+describe('Kinesis §3.2 account shard quota', () => {
+    it('rule: the open-shard quota is 20,000 in us-east-1/us-west-2/eu-west-1 and 1,000 elsewhere by default', async () => {
+        const small = createCloud({ region: 'sa-east-1' });
+        await small.kinesis.createStream({ StreamName: 'a', ShardCount: 1000 });
+        await rejectsWith(small.kinesis.createStream({ StreamName: 'b', ShardCount: 1 }), 'LimitExceededException');
+        await rejectsWith(small.kinesis.splitShard({ StreamName: 'a', ShardToSplit: 'shardId-000000000000', NewStartingHashKey: '5' }), 'LimitExceededException');
+        const large = createCloud({ region: 'us-east-1' });
+        await large.kinesis.createStream({ StreamName: 'a', ShardCount: 20_000 });
+        await rejectsWith(large.kinesis.createStream({ StreamName: 'b', ShardCount: 1 }), 'LimitExceededException');
     });
 });
 
