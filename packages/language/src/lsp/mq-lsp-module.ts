@@ -1,5 +1,7 @@
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { MqLinker } from '../scope/mq-linker.js';
+import { MqReferenceDescriptionProvider } from '../scope/mq-reference-descriptions.js';
 import { MqScopeComputation } from '../scope/mq-scope-computation.js';
 import { MqScopeProvider } from '../scope/mq-scope-provider.js';
 import { MqCompletionProvider } from './mq-completion-provider.js';
@@ -19,7 +21,11 @@ import { MqSemanticTokenProvider } from './mq-semantic-tokens.js';
 export const MqLspModule: Module<LangiumServices, PartialLangiumServices> = {
     references: {
         ScopeComputation: (services) => new MqScopeComputation(services),
-        ScopeProvider: (services) => new MqScopeProvider(services)
+        ScopeProvider: (services) => new MqScopeProvider(services),
+        Linker: (services) => new MqLinker(services)
+    },
+    workspace: {
+        ReferenceDescriptionProvider: (services) => new MqReferenceDescriptionProvider(services)
     },
     lsp: {
         CompletionProvider: (services) => new MqCompletionProvider(services),
