@@ -68,14 +68,21 @@ export class ProducersConsumersValidator {
         const processing = property(consumer.properties, 'processing');
         const maxMs = maxProcessingMs(consumer);
         if (!queue || !processing || maxMs === undefined || property(consumer.properties, 'heartbeat')) return;
+        // A received batch is processed message by message and deleted at its end, so the last message of a
+        // batch stays in flight for batch × processing (the engine's consumer model).
+        const batch = Math.max(1, Math.floor(property(consumer.properties, 'batch')?.value ?? SQS.maxNumberOfMessages.default));
+        const heldMs = batch * maxMs;
         const visibility = visibilityMs(queue);
-        if (maxMs <= visibility) return;
-        const suggested = Math.min(Math.ceil((3 * maxMs) / 1000) * 1000, SQS.visibilityTimeoutMs.max);
+        if (heldMs <= visibility) return;
+        const suggested = Math.min(Math.ceil((3 * heldMs) / 1000) * 1000, SQS.visibilityTimeoutMs.max);
         const declared = property(queue.properties, 'visibility') ? '' : ' (the default)';
+        const held = batch === 1
+            ? `may process a message for ${durationLiteral(maxMs)}`
+            : `may hold a batch of ${batch} messages for ${batch} × ${durationLiteral(maxMs)} = ${durationLiteral(heldMs)} before deleting it`;
         report(accept, 'MQ032',
-            `consumer '${consumer.name}' may process a message for ${durationLiteral(maxMs)}, longer than the ${durationLiteral(visibility)} ` +
-            `visibility timeout of '${queue.name}'${declared}: the message becomes visible again and is processed twice; ` +
-            `set visibility on '${queue.name}' to 2–3× the processing time (${durationLiteral(suggested)}), or add heartbeat:`,
+            `consumer '${consumer.name}' ${held}, longer than the ${durationLiteral(visibility)} visibility timeout of '${queue.name}'${declared}: ` +
+            `the message${batch === 1 ? '' : 's'} become${batch === 1 ? 's' : ''} visible again and ${batch === 1 ? 'is' : 'are'} processed twice; ` +
+            `set visibility on '${queue.name}' to 2–3× that time (${durationLiteral(suggested)}), or add heartbeat:`,
             { node: processing, property: 'value', data: { visibility: durationLiteral(suggested) } });
     }
 

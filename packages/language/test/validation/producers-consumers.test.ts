@@ -50,8 +50,15 @@ describe('MQ025 declared rate exceeds FIFO throughput', () => {
 describe('MQ032 processing longer than the visibility timeout without heartbeat', () => {
     test('45s processing on a 30s (default) queue is a warning proposing about 3× processing', async () => {
         const result = await validate('queue q { }\nconsumer c { poll: q  processing: 10s..45s }');
-        expectWarning(result, "consumer 'c' may process a message for 45s, longer than the 30s visibility timeout of 'q' (the default): the message becomes visible again and is processed twice; set visibility on 'q' to 2–3× the processing time (135s), or add heartbeat:",
+        expectWarning(result, "consumer 'c' may process a message for 45s, longer than the 30s visibility timeout of 'q' (the default): the message becomes visible again and is processed twice; set visibility on 'q' to 2–3× that time (135s), or add heartbeat:",
             { code: 'MQ032', ...at(result, '10s..45s') });
+    });
+
+    test('a batch is deleted after its last message: 10 × 5s exceeds 30s', async () => {
+        const result = await validate('queue q { }\nconsumer c { poll: q  batch: 10  processing: 5s }');
+        expectWarning(result, /consumer 'c' may hold a batch of 10 messages for 10 × 5s = 50s before deleting it, longer than the 30s visibility timeout.*\(150s\)/,
+            { code: 'MQ032' });
+        expectNoIssues(await validate('queue q { }\nconsumer c { poll: q  batch: 5  processing: 5s }'), { code: 'MQ032' });
     });
 
     test('a heartbeat or a long enough visibility is fine', async () => {
