@@ -75,11 +75,13 @@ interface Waiter {
     done: boolean;
 }
 
-interface DedupEntry {
+/** The original of a deduplicated FIFO send. */
+export interface DedupEntry {
     readonly key: string;
     readonly expiresAt: number;
     readonly messageId: string;
     readonly sequenceNumber: string | undefined;
+    readonly md5OfMessageAttributes: string | undefined;
 }
 
 interface AttemptRecord {
@@ -113,9 +115,16 @@ export class QueueCore {
     tags: Record<string, string> = {};
     deleted = false;
     moveTask: MoveTaskLock | undefined;
+    /** After `sendFields` returned undefined: the message the send duplicated. */
+    lastDuplicate: DedupEntry | undefined;
 
     private readonly env: QueueEnvironment;
     private readonly handlePrefix: string;
+    private readonly idPrefix: string;
+    private readonly idKeys: readonly [number, number, number];
+    private nextIdOrdinal = 0;
+    /** Which receive issued the handle that `resolveHandle` last resolved. */
+    private resolvedReceive = 0;
     private readonly live = new Map<number, SqsMessage>();
     private nextSeq = 1;
     private visibleCount = 0;
@@ -153,6 +162,24 @@ export class QueueCore {
         this.createdAt = env.ctx.clock.now();
         this.lastModifiedAt = this.createdAt;
         this.handlePrefix = `AQEB${index.toString(36)}.`;
+        // MessageIds: a seeded random UUID prefix per queue and a keyed permutation of a counter as the
+        // last 48 bits, so IDs look random, never repeat within a queue, and cost two string pieces.
+        this.idPrefix = env.ids.uuid().slice(0, 24);
+        this.idKeys = [env.ids.nextUint32(), env.ids.nextUint32(), env.ids.nextUint32()];
+    }
+
+    private newMessageId(): string {
+        const n = this.nextIdOrdinal++;
+        let hi = Math.floor(n / 0x1000000) & 0xffffff;
+        let lo = n & 0xffffff;
+        // Three Feistel rounds over 2 × 24 bits: a bijection whatever the round function.
+        for (let round = 0; round < 3; round++) {
+            const f = (Math.imul(lo ^ this.idKeys[round]!, 0x9e3779b1) >>> 8) & 0xffffff;
+            const t = hi ^ f;
+            hi = lo;
+            lo = t;
+        }
+        return this.idPrefix + HEX3[hi >>> 12]! + HEX3[hi & 4095]! + HEX3[lo >>> 12]! + HEX3[lo & 4095]!;
     }
 
     // ---- counters -------------------------------------------------------------------------------
@@ -237,8 +264,24 @@ export class QueueCore {
      * for a FIFO duplicate within the deduplication interval, the original's identity and no message).
      */
     send(input: SendInput): SendOutcome {
-        const body = checkBody(input.body);
-        const attributeBytes = checkMessageAttributes(input.messageAttributes);
+        const m = this.sendFields(input.body, input.delaySeconds, input.messageAttributes, input.groupId, input.dedupId, input.tag);
+        if (m !== undefined) {
+            return { message: m, messageId: m.messageId, md5OfBody: m.md5OfBody, md5OfMessageAttributes: m.md5OfMessageAttributes, sequenceNumber: m.sequenceNumber };
+        }
+        const dup = this.lastDuplicate!;
+        return { message: undefined, messageId: dup.messageId, md5OfBody: md5Hex(input.body), md5OfMessageAttributes: dup.md5OfMessageAttributes, sequenceNumber: dup.sequenceNumber };
+    }
+
+    /**
+     * `send` without the request and result objects (the hot path of the public API). Returns the new
+     * message, or undefined for a FIFO duplicate, whose original is then described by `lastDuplicate`.
+     */
+    sendFields(
+        body: string, delaySeconds: number | undefined, messageAttributes: MessageAttributeMap | undefined,
+        groupId: string | undefined, dedupIdInput: string | undefined, tag: unknown
+    ): SqsMessage | undefined {
+        checkBody(body);
+        const attributeBytes = messageAttributes === undefined ? 0 : checkMessageAttributes(messageAttributes);
         const max = this.config.maximumMessageSize;
         // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
         if (body.length * 3 + attributeBytes > max && utf8Length(body) + attributeBytes > max) {
@@ -246,53 +289,59 @@ export class QueueCore {
         }
         let delayMs: number;
         if (this.fifo) {
-            if (input.delaySeconds !== undefined && input.delaySeconds !== 0) {
-                throw invalidParameter(`Value ${input.delaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`);
+            if (delaySeconds !== undefined && delaySeconds !== 0) {
+                throw invalidParameter(`Value ${delaySeconds} for parameter DelaySeconds is invalid. Reason: The request include parameter that is not valid for this queue type.`);
             }
-            if (input.groupId === undefined) throw missingParameter('MessageGroupId');
-            checkGroupOrDedupId('MessageGroupId', input.groupId);
-            if (input.dedupId !== undefined) checkGroupOrDedupId('MessageDeduplicationId', input.dedupId);
+            if (groupId === undefined) throw missingParameter('MessageGroupId');
+            checkGroupOrDedupId('MessageGroupId', groupId);
+            if (dedupIdInput !== undefined) checkGroupOrDedupId('MessageDeduplicationId', dedupIdInput);
             else if (!this.config.contentBasedDeduplication) throw missingDedupSource();
             delayMs = this.config.delaySeconds * 1000;
         } else {
-            if (input.dedupId !== undefined) {
+            if (dedupIdInput !== undefined) {
                 throw invalidParameter('Value for parameter MessageDeduplicationId is invalid. Reason: The request include parameter that is not valid for this queue type.');
             }
-            if (input.groupId !== undefined) checkGroupOrDedupId('MessageGroupId', input.groupId);
-            delayMs = input.delaySeconds === undefined
+            if (groupId !== undefined) checkGroupOrDedupId('MessageGroupId', groupId);
+            delayMs = delaySeconds === undefined
                 ? this.config.delaySeconds * 1000
-                : checkIntegerParameter('DelaySeconds', input.delaySeconds, SQS.delaySeconds.min, SQS.delaySeconds.max) * 1000;
+                : checkIntegerParameter('DelaySeconds', delaySeconds, SQS.delaySeconds.min, SQS.delaySeconds.max) * 1000;
         }
         this.refresh();
         const now = this.env.ctx.clock.now();
         const md5 = md5Hex(body);
-        const attrs = input.messageAttributes !== undefined && Object.keys(input.messageAttributes).length > 0
-            ? input.messageAttributes : undefined;
+        let attrs: MessageAttributeMap | undefined;
+        if (messageAttributes !== undefined) {
+            for (const _ in messageAttributes) {
+                attrs = messageAttributes;
+                break;
+            }
+        }
         const md5Attrs = attrs === undefined ? undefined : md5OfMessageAttributes(attrs);
         let dedupKey: string | undefined;
         let dedupId: string | undefined;
         if (this.fifo) {
             // Content-based deduplication hashes the body only (DOMAIN.md §1.6).
-            dedupId = input.dedupId ?? sha256Hex(body);
-            dedupKey = this.config.deduplicationScope === 'messageGroup' ? `${input.groupId}\u0000${dedupId}` : dedupId;
+            dedupId = dedupIdInput ?? sha256Hex(body);
+            dedupKey = this.config.deduplicationScope === 'messageGroup' ? `${groupId}\u0000${dedupId}` : dedupId;
             this.pruneDedup(now);
             const seen = this.dedup.get(dedupKey);
             if (seen !== undefined) {
-                this.env.hooks.onDeduplicated?.(this, input);
-                return { message: undefined, messageId: seen.messageId, md5OfBody: md5, md5OfMessageAttributes: md5Attrs, sequenceNumber: seen.sequenceNumber };
+                this.lastDuplicate = seen;
+                this.env.hooks.onDeduplicated?.(this, { body, delaySeconds, messageAttributes, groupId, dedupId: dedupIdInput, tag });
+                return undefined;
             }
         }
-        const m = new SqsMessage(this.nextSeq++, this.env.ids.uuid(), body, md5, attrs, md5Attrs,
-            input.groupId, dedupId, now, now, input.tag);
+        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), body, md5, attrs, md5Attrs,
+            groupId, dedupId, now, now, tag);
         if (this.fifo) {
             m.sequenceNumber = this.nextSequenceNumber();
-            const entry: DedupEntry = { key: dedupKey!, expiresAt: now + SQS.dedupIntervalMs, messageId: m.messageId, sequenceNumber: m.sequenceNumber };
+            const entry: DedupEntry = { key: dedupKey!, expiresAt: now + SQS.dedupIntervalMs, messageId: m.messageId, sequenceNumber: m.sequenceNumber, md5OfMessageAttributes: md5Attrs };
             this.dedup.set(dedupKey!, entry);
             this.dedupOrder.push(entry);
         }
         this.enqueue(m, delayMs);
         this.env.hooks.onSent?.(this, m);
-        return { message: m, messageId: m.messageId, md5OfBody: md5, md5OfMessageAttributes: md5Attrs, sequenceNumber: m.sequenceNumber };
+        return m;
     }
 
     private nextSequenceNumber(): string {
@@ -354,7 +403,7 @@ export class QueueCore {
     acceptMoved(source: SqsMessage): SqsMessage {
         this.refresh();
         const now = this.env.ctx.clock.now();
-        const m = new SqsMessage(this.nextSeq++, this.env.ids.uuid(), source.body, source.md5OfBody,
+        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), source.body, source.md5OfBody,
             source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
             this.fifo ? (source.dedupId ?? source.messageId) : undefined, now, now, source.tag);
         if (this.fifo) {
@@ -525,7 +574,7 @@ export class QueueCore {
         m.receiveCount++;
         m.receivedAt = now;
         m.visibleAt = now + vtMs;
-        m.receiptHandle = this.handlePrefix + m.seq.toString(36) + '.' + m.receiveCount.toString(36);
+        m.receiptHandle = this.handlePrefix + m.seq + '.' + m.receiveCount;
         this.pushTimer(m.visibleAt, m);
         this.env.hooks.onReceived?.(this, m);
     }
@@ -571,9 +620,9 @@ export class QueueCore {
     /** DeleteMessage (DOMAIN.md §1.4): standard accepts a lapsed handle, FIFO only while in flight. */
     deleteMessage(receiptHandle: string): void {
         this.refresh();
-        const found = this.resolveHandle(receiptHandle);
-        if (found === undefined) return; // already deleted or expired: AWS answers success
-        const [m, receiveIndex] = found;
+        const m = this.resolveHandle(receiptHandle);
+        if (m === undefined) return; // already deleted or expired: AWS answers success
+        const receiveIndex = this.resolvedReceive;
         if (this.fifo) {
             if (m.state !== IN_FLIGHT || receiveIndex !== m.receiveCount) throw expiredHandle(receiptHandle);
         } else if (receiveIndex !== m.receiveCount) {
@@ -591,11 +640,11 @@ export class QueueCore {
             `Must be between ${SQS.visibilityTimeout.min} and ${SQS.visibilityTimeout.max}.`);
         this.refresh();
         const now = this.env.ctx.clock.now();
-        const found = this.resolveHandle(receiptHandle);
-        if (found === undefined) {
+        const m = this.resolveHandle(receiptHandle);
+        if (m === undefined) {
             throw invalidParameter(`Value ${receiptHandle} for parameter ReceiptHandle is invalid. Reason: Message does not exist or is not available for visibility timeout change.`);
         }
-        const [m, receiveIndex] = found;
+        const receiveIndex = this.resolvedReceive;
         if (this.fifo && (m.state !== IN_FLIGHT || receiveIndex !== m.receiveCount)) throw expiredHandle(receiptHandle);
         const until = now + seconds * 1000;
         if (until > m.receivedAt + SQS.maxVisibilitySinceReceiveSeconds * 1000) {
@@ -618,18 +667,33 @@ export class QueueCore {
         }
     }
 
-    /** Looks a receipt handle up: [message, which receive issued it], undefined if the message is gone. */
-    private resolveHandle(handle: string): [SqsMessage, number] | undefined {
-        if (typeof handle !== 'string' || !handle.startsWith(this.handlePrefix)) throw invalidHandle(handle);
-        const dot = handle.indexOf('.', this.handlePrefix.length);
-        if (dot < 0) throw invalidHandle(handle);
-        const seq = parseInt(handle.slice(this.handlePrefix.length, dot), 36);
-        const receiveIndex = parseInt(handle.slice(dot + 1), 36);
-        if (!(seq > 0) || !(receiveIndex > 0) || seq >= this.nextSeq) throw invalidHandle(handle);
+    /** Looks a receipt handle up (setting `resolvedReceive`); undefined if the message is gone. */
+    private resolveHandle(handle: string): SqsMessage | undefined {
+        // Format: <prefix><seq>.<receive number>, both decimal; parsed without allocating.
+        const prefix = this.handlePrefix;
+        if (typeof handle !== 'string' || !handle.startsWith(prefix)) throw invalidHandle(handle);
+        let i = prefix.length;
+        let seq = 0;
+        let digits = 0;
+        for (; i < handle.length; i++, digits++) {
+            const c = handle.charCodeAt(i) - 48;
+            if (c < 0 || c > 9) break;
+            seq = seq * 10 + c;
+        }
+        if (digits === 0 || digits > 15 || handle.charCodeAt(i) !== 46) throw invalidHandle(handle);
+        let receiveIndex = 0;
+        digits = 0;
+        for (i++; i < handle.length; i++, digits++) {
+            const c = handle.charCodeAt(i) - 48;
+            if (c < 0 || c > 9 || digits > 15) throw invalidHandle(handle);
+            receiveIndex = receiveIndex * 10 + c;
+        }
+        if (seq <= 0 || receiveIndex <= 0 || seq >= this.nextSeq) throw invalidHandle(handle);
         const m = this.live.get(seq);
         if (m === undefined) return undefined;
         if (receiveIndex > m.receiveCount) throw invalidHandle(handle);
-        return [m, receiveIndex];
+        this.resolvedReceive = receiveIndex;
+        return m;
     }
 
     /** PurgeQueue (DOMAIN.md §1.8): delayed, visible and in-flight messages go; FIFO dedup history too. */
@@ -724,7 +788,9 @@ export class QueueCore {
     private pushTimer(at: number, m: SqsMessage): void {
         const timers = this.timers;
         timers.push(at, m);
-        if (timers.size > 256 && timers.size > 2 * (this.inFlightCount + this.delayedCount) + 256) {
+        // Compact early: stale entries keep deleted messages alive, and letting them age into the old
+        // generation costs far more in garbage collection than the O(n) rebuild.
+        if (timers.size > 2 * (this.inFlightCount + this.delayedCount) + 32) {
             timers.compact((item, key) => (item.state === IN_FLIGHT || item.state === DELAYED) && item.visibleAt === key);
         }
         if (this.activeWaiters > 0 && at < this.wakeAt) this.scheduleWake();
@@ -733,7 +799,7 @@ export class QueueCore {
     private pushRetention(m: SqsMessage): void {
         const retention = this.retention;
         retention.push(m.enqueueAt, m);
-        if (retention.size > 256 && retention.size > 2 * this.live.size + 256) {
+        if (retention.size > 2 * this.live.size + 32) {
             retention.compact(item => item.state !== GONE);
         }
     }
@@ -815,6 +881,8 @@ export class QueueCore {
         group.ready = false;
     }
 }
+
+const HEX3: readonly string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0'));
 
 export function missingDedupSource(): AwsError {
     return invalidParameter('The queue should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');

@@ -7,7 +7,9 @@ import type { QueueConfig } from './attributes.js';
 import { SQS } from './constants.js';
 import { MessageMoveTasks } from './move-tasks.js';
 import { QueueCore, missingDedupSource } from './queue-core.js';
-import type { QueueEnvironment, ReceiveOptions, SendInput, ShortPollOptions, SqsHooks } from './queue-core.js';
+import type { QueueEnvironment, ReceiveOptions, ShortPollOptions, SqsHooks } from './queue-core.js';
+import type { SqsMessage } from './message.js';
+import { md5Hex } from './digest.js';
 import { formatMessages, parseReceiveAttributeNames } from './receive-format.js';
 import type * as T from './types.js';
 import { checkBatchEntries, checkIntegerParameter, utf8Length } from './validation.js';
@@ -243,11 +245,9 @@ export class SqsService {
 
     async sendMessage(request: T.SendMessageRequest): Promise<T.SendMessageResult> {
         const queue = this.getQueue(request?.QueueUrl);
-        const outcome = queue.send(toSendInput(request));
-        const result: T.SendMessageResult = { MessageId: outcome.messageId, MD5OfMessageBody: outcome.md5OfBody };
-        if (outcome.md5OfMessageAttributes !== undefined) result.MD5OfMessageAttributes = outcome.md5OfMessageAttributes;
-        if (outcome.sequenceNumber !== undefined) result.SequenceNumber = outcome.sequenceNumber;
-        return result;
+        const m = queue.sendFields(request.MessageBody, request.DelaySeconds, request.MessageAttributes,
+            request.MessageGroupId, request.MessageDeduplicationId, undefined);
+        return sendResult(queue, m, request.MessageBody, { MessageId: '', MD5OfMessageBody: '' });
     }
 
     /** SendMessageBatch (DOMAIN.md §1.7): request-level errors throw, entry-level ones land in `Failed`. */
@@ -272,11 +272,9 @@ export class SqsService {
         const Failed: T.BatchResultErrorEntry[] = [];
         for (const entry of entries) {
             try {
-                const outcome = queue.send(toSendInput(entry));
-                const ok: T.SendMessageBatchResultEntry = { Id: entry.Id, MessageId: outcome.messageId, MD5OfMessageBody: outcome.md5OfBody };
-                if (outcome.md5OfMessageAttributes !== undefined) ok.MD5OfMessageAttributes = outcome.md5OfMessageAttributes;
-                if (outcome.sequenceNumber !== undefined) ok.SequenceNumber = outcome.sequenceNumber;
-                Successful.push(ok);
+                const m = queue.sendFields(entry.MessageBody, entry.DelaySeconds, entry.MessageAttributes,
+                    entry.MessageGroupId, entry.MessageDeduplicationId, undefined);
+                Successful.push(sendResult(queue, m, entry.MessageBody, { Id: entry.Id, MessageId: '', MD5OfMessageBody: '' }));
             } catch (error) {
                 Failed.push(entryFailure(entry.Id, error));
             }
@@ -376,14 +374,21 @@ export class SqsService {
     }
 }
 
-function toSendInput(request: Omit<T.SendMessageRequest, 'QueueUrl'>): SendInput {
-    return {
-        body: request.MessageBody,
-        delaySeconds: request.DelaySeconds,
-        messageAttributes: request.MessageAttributes,
-        groupId: request.MessageGroupId,
-        dedupId: request.MessageDeduplicationId
-    };
+/** Fills a SendMessage(Batch) result from the new message, or from the original of a FIFO duplicate. */
+function sendResult<R extends T.SendMessageResult>(queue: QueueCore, m: SqsMessage | undefined, body: string, result: R): R {
+    if (m !== undefined) {
+        result.MessageId = m.messageId;
+        result.MD5OfMessageBody = m.md5OfBody;
+        if (m.md5OfMessageAttributes !== undefined) result.MD5OfMessageAttributes = m.md5OfMessageAttributes;
+        if (m.sequenceNumber !== undefined) result.SequenceNumber = m.sequenceNumber;
+        return result;
+    }
+    const original = queue.lastDuplicate!;
+    result.MessageId = original.messageId;
+    result.MD5OfMessageBody = md5Hex(body);
+    if (original.md5OfMessageAttributes !== undefined) result.MD5OfMessageAttributes = original.md5OfMessageAttributes;
+    if (original.sequenceNumber !== undefined) result.SequenceNumber = original.sequenceNumber;
+    return result;
 }
 
 function queueDoesNotExist(): AwsError {

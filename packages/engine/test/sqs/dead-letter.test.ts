@@ -4,7 +4,7 @@ import { bodies, expectAwsError, setup } from './helpers.js';
 async function withDlq(fifo = false, maxReceiveCount: number | string = 1, sourceAttributes: Record<string, string> = {}) {
     const env = setup();
     const suffix = fifo ? '.fifo' : '';
-    const extra = fifo ? { ContentBasedDeduplication: 'true' } : {};
+    const extra: Record<string, string> = fifo ? { ContentBasedDeduplication: 'true' } : {};
     const dlq = await env.queue(`dlq${suffix}`, extra);
     const dlqArn = await env.arn(dlq);
     const src = await env.queue(`src${suffix}`, { ...extra, ...sourceAttributes });

@@ -91,7 +91,12 @@ describe('§1.6 FIFO semantics', () => {
         expect(await poll(url, 10)).toEqual([]);
         await at(10.5);
         // g1-m1 is visible again: the group resumes at its head, g1-m2 stays behind it.
-        expect(bodies(await poll(url, 1))).toEqual(['g1-m1']);
+        const [again] = await poll(url, 1);
+        expect(again!.Body).toBe('g1-m1');
+        // g2-m1's own timeout also lapsed at 10 s; g1 stays blocked behind its in-flight head.
+        expect(bodies(await poll(url, 10))).toEqual(['g2-m1']);
+        await sqs.deleteMessage({ QueueUrl: url, ReceiptHandle: again!.ReceiptHandle });
+        expect(bodies(await poll(url, 10))).toEqual(['g1-m2']);
     });
 
     it('§1.6 when the first in-flight message becomes visible again the group is receivable up to the next still-in-flight message', async () => {
