@@ -220,14 +220,14 @@ export class DeliveryPipeline {
         metrics.deliveredRecords += queued.records.length;
         metrics.deliveredBytes += object.bytes;
         metrics.deliveredObjects++;
-        const freshness = now - Math.min(...queued.records.map(record => record.arrivalMs));
+        const freshness = now - oldestArrival(queued.records);
         if (freshness > metrics.maxDataFreshnessMs) metrics.maxDataFreshnessMs = freshness;
         // Every record is also kept in the backup bucket in "all" mode: that happens from the backup buffer.
     }
 
     /** S3 retries for up to 24 h; other destinations for RetryOptions.DurationInSeconds. Data older than 24 h is gone either way. */
     private retryDeadline(queued: QueuedBatch, nowMs: number): number {
-        const oldest = Math.min(...queued.records.map(record => record.arrivalMs));
+        const oldest = oldestArrival(queued.records);
         const storedUntil = oldest + FIREHOSE.dataRetentionMs;
         if (queued.kind !== 'delivery') return Math.max(nowMs, storedUntil);
         return Math.min(nowMs + this.config.retryDurationMs, Math.max(nowMs, storedUntil));
@@ -322,6 +322,13 @@ function batch(kind: QueuedBatch['kind'], records: FirehoseRecord[], partition?:
 function withDelimiter(record: FirehoseRecord): FirehoseRecord {
     const data = record.data !== undefined ? Buffer.concat([record.data, Buffer.from('\n')]) : undefined;
     return { ...record, data, size: record.size + 1 };
+}
+
+/** A loop, not Math.min(...): a 128 MiB buffer can hold more records than a call may take arguments. */
+function oldestArrival(records: FirehoseRecord[]): number {
+    let oldest = Number.POSITIVE_INFINITY;
+    for (const record of records) if (record.arrivalMs < oldest) oldest = record.arrivalMs;
+    return oldest;
 }
 
 function sum(records: Array<{ size: number }>): number {

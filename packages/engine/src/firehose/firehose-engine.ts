@@ -151,7 +151,7 @@ export class FirehoseEngine {
         if (batch && total > FIREHOSE.putRecordBatchBytes) {
             throw new AwsError('InvalidArgumentException', `Records size ${total} bytes exceeds the PutRecordBatch limit of ${FIREHOSE.putRecordBatchBytes} bytes (4 MiB) per request.`);
         }
-        const quota = stream.quota!;
+        const quota = stream.quota!;  // DirectPut streams always have one (checked above)
         if (quota.calls.available(this.now) < 1) {
             stream.pipeline.metrics.throttledRecords += sizes.length;
             throw new AwsError('ServiceUnavailableException', 'Slow down.', { senderFault: false, statusCode: 503 });
@@ -162,7 +162,10 @@ export class FirehoseEngine {
     /** One record into a Direct PUT stream (after `checkPut`): accepted or throttled by the records/bytes quota. */
     put(stream: DeliveryStream, size: number, data: Uint8Array | undefined, payload?: unknown): IngestOutcome {
         const now = this.now;
-        const quota = stream.quota!;
+        const quota = stream.quota;
+        if (quota === undefined) {
+            throw new AwsError('InvalidArgumentException', `This operation is not permitted on KinesisStreamAsSource delivery stream type (${stream.name}).`);
+        }
         if (quota.records.available(now) < 1 || quota.bytes.available(now) < Math.min(size, this.quota.bytesPerSecond)) {
             stream.pipeline.metrics.throttledRecords++;
             return { ok: false, code: 'ServiceUnavailableException', message: 'Slow down.' };

@@ -36,3 +36,15 @@ describe('Firehose §4.6 pipeline model and counters', () => {
         expect(await run()).toEqual(await run());
     });
 });
+
+describe('Firehose large buffers', () => {
+    it('a 128 MiB buffer of small records flushes without hitting argument limits', async () => {
+        const cloud = await s3Stream({ BufferingHints: { SizeInMBs: 128, IntervalInSeconds: 900 } }, { firehose: { directPutQuota: { recordsPerSecond: 10_000_000, bytesPerSecond: 1 << 30, callsPerSecond: 1_000_000 } } });
+        const stream = cloud.firehose.engine.streamOf('clicks');
+        for (let i = 0; i < 200_000; i++) cloud.firehose.engine.put(stream, 100, undefined, i);
+        await cloud.advance(901 * SECOND);
+        const metrics = cloud.firehose.metrics('clicks');
+        expect(metrics.deliveredRecords).toBe(200_000);
+        expect(metrics.maxDataFreshnessMs).toBe(900 * SECOND);
+    });
+});
