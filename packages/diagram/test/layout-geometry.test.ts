@@ -8,6 +8,7 @@ import type { PositionedDiagram } from '../src/graph/diagram-graph.js';
 import { distanceToBorder, labelBoxes, nodeBoxes, overlappingPairs } from './support/geometry.js';
 import { resourceCount, syntheticModel } from './support/synthetic-model.js';
 import { tourModel } from './support/tour-model.js';
+import { ModelBuilder } from './support/model-builder.js';
 
 const examplesDir = path.resolve(__dirname, '../../../examples');
 const examples = readdirSync(examplesDir).filter((file) => file.endsWith('.mq')).sort();
@@ -67,13 +68,33 @@ describe('layout geometry', () => {
         for (const d of destinations) expect(column(diagram, d.id)).toBeGreaterThan(column(diagram, 'firehose:clicks-archive'));
     });
 
+    it('survives what invalid documents contain: self-loops, dead-letter cycles, unresolved names', async () => {
+        const b = new ModelBuilder();
+        const a = b.queue('a');
+        const c = b.queue('c');
+        const self = b.queue('self');
+        b.deadLetter(a, c, 3);
+        b.deadLetter(c, a, 3);
+        b.deadLetter(self, self, 1);
+        b.producer('p', undefined, { targetName: 'ghost' });
+        b.consumer('w', { kind: 'queue', queue: undefined, queueName: 'ghost' });
+        const diagram = await layoutArchitecture(b.model);
+        expect(overlappingPairs(nodeBoxes(diagram))).toEqual([]);
+        expect(diagram.edges.find((e) => e.id === 'edge:redrive:self->self')?.points.length).toBeGreaterThanOrEqual(2);
+    });
+
+    it('returns plain JSON that survives serialisation (for webviews)', async () => {
+        const diagram = await layoutArchitecture(tourModel());
+        expect(JSON.parse(JSON.stringify(diagram))).toEqual(diagram);
+    });
+
     it('is deterministic', async () => {
         const first = await layoutArchitecture(tourModel());
         const second = await layoutArchitecture(tourModel());
         expect(second).toEqual(first);
     });
 
-    const large: Array<[string, ArchitectureModel]> = [200, 201, 207].map((n) => [`${n}`, syntheticModel(n)]);
+    const large: Array<[string, ArchitectureModel]> = [200, 207].map((n) => [`${n}`, syntheticModel(n)]);
     for (const [name, model] of large) {
         it(`lays out a generated ${name}-resource model without overlaps`, async () => {
             expect(resourceCount(model)).toBe(Number(name));
