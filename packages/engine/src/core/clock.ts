@@ -87,6 +87,6 @@ export class VirtualClock {
     private enqueue(atMs: number, fn: () => unknown, drain: boolean): Cancellable {
         if (!Number.isFinite(atMs)) throw new RangeError(`schedule time must be finite, got ${atMs}`);
         const event = this.events.push(Math.max(atMs, this.current), () => { void fn(); }, drain);
-        return { cancel: () => { event.cancelled = true; } };
+        return { cancel: () => this.events.cancel(event) };
     }
 }

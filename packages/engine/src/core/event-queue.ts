@@ -15,6 +15,7 @@ export interface ScheduledEvent {
 export class EventQueue {
     private heap: ScheduledEvent[] = [];
     private nextSeq = 0;
+    private cancelledCount = 0;
 
     get size(): number {
         return this.heap.length;
@@ -37,8 +38,30 @@ export class EventQueue {
 
     /** The earliest live event, or undefined. Drops cancelled entries on the way. */
     peek(): ScheduledEvent | undefined {
-        while (this.heap.length > 0 && this.heap[0]!.cancelled) this.pop();
+        while (this.heap.length > 0 && this.heap[0]!.cancelled) {
+            this.pop();
+            this.cancelledCount--;
+        }
         return this.heap[0];
+    }
+
+    /**
+     * Marks an event cancelled. Cancelled entries normally wait until they surface; when they make up most
+     * of the heap (long timers cancelled early, such as long-poll timeouts), the heap is rebuilt without
+     * them, so memory follows the live events rather than every timer ever set.
+     */
+    cancel(event: ScheduledEvent): void {
+        if (event.cancelled) return;
+        event.cancelled = true;
+        this.cancelledCount++;
+        if (this.cancelledCount > 4096 && this.cancelledCount * 2 > this.heap.length) this.compact();
+    }
+
+    private compact(): void {
+        const live = this.heap.filter(event => !event.cancelled);
+        live.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+        this.heap = live;
+        this.cancelledCount = 0;
     }
 
     pop(): ScheduledEvent | undefined {
