@@ -195,7 +195,7 @@ export function buildGraph(model: ArchitectureModel, options: BuildGraphOptions 
         const diagnostics = diagnosticsOf.get(node.id) ?? [];
         const badge = worstBadge(diagnostics);
         const { content } = node;
-        const measured = measureNode(content.kind, content.lines, content.tag, badge !== undefined);
+        const measured = measureNode(content.kind, content.lines, content.tag, badge !== undefined, direction);
         return {
             id: node.id,
             kind: content.kind,

@@ -1,4 +1,4 @@
-import type { NodeKind, NodeText } from '../graph/diagram-graph.js';
+import type { LayoutDirection, NodeKind, NodeText } from '../graph/diagram-graph.js';
 import { textWidth, truncateToWidth } from './text-metrics.js';
 import type { FontSpec } from './text-metrics.js';
 
@@ -37,12 +37,13 @@ export interface Insets {
 }
 
 /** Extra room a kind's outline takes inside its box (arrow tip, stacked copies, shard band...). */
-export function shapeInsets(kind: NodeKind): Insets {
+export function shapeInsets(kind: NodeKind, direction: LayoutDirection = 'RIGHT'): Insets {
     switch (kind) {
         case 'stream': return { top: 0, right: 0, bottom: SHARD_BAND, left: 0 };
         case 'consumer': return { top: STACK_OFFSET, right: STACK_OFFSET, bottom: 0, left: 0 };
         case 'destination': return { top: CYLINDER_CAP, right: 0, bottom: CYLINDER_CAP / 2, left: 0 };
-        case 'producer': return { top: 0, right: ARROW_TIP, bottom: 0, left: 0 };
+        // A producer's arrow points along the flow.
+        case 'producer': return direction === 'DOWN' ? { top: 0, right: 0, bottom: ARROW_TIP, left: 0 } : { top: 0, right: ARROW_TIP, bottom: 0, left: 0 };
         case 'firehose': return { top: 0, right: 6, bottom: 0, left: 6 };
         case 'topic':
         case 'fifo-topic': return { top: 0, right: 8, bottom: 0, left: 8 };
@@ -83,8 +84,9 @@ export interface MeasuredNode {
 }
 
 /** Sizes a node to fit its text (up to a maximum width, beyond which lines end in `…`). */
-export function measureNode(kind: NodeKind, lines: readonly NodeText[], tag: string | undefined, badge: boolean): MeasuredNode {
-    const insets = shapeInsets(kind);
+export function measureNode(kind: NodeKind, lines: readonly NodeText[], tag: string | undefined, badge: boolean,
+    direction: LayoutDirection = 'RIGHT'): MeasuredNode {
+    const insets = shapeInsets(kind, direction);
     const left = textLeft(kind);
     const right = insets.right + PAD_X;
     const reserve = titleReserve(tag, badge);

@@ -1,4 +1,4 @@
-import type { Point, PositionedDiagram, PositionedEdge, PositionedNode } from '../graph/diagram-graph.js';
+import type { LayoutDirection, Point, PositionedDiagram, PositionedEdge, PositionedNode } from '../graph/diagram-graph.js';
 import {
     BADGE_SIZE, EDGE_LABEL_FONT, EDGE_LABEL_LINE_HEIGHT, EDGE_LABEL_PADDING, ICON_SIZE, PAD_X, PAD_Y, TAG_FONT,
     lineBaseline, shapeInsets, tagWidth, textLeft
@@ -28,8 +28,8 @@ function attrs(values: Record<string, string | number | undefined>): string {
         .join('');
 }
 
-function nodeSvg(node: PositionedNode): string {
-    const insets = shapeInsets(node.kind);
+function nodeSvg(node: PositionedNode, direction: LayoutDirection): string {
+    const insets = shapeInsets(node.kind, direction);
     const at = node.nameLocation ?? node.location;
     const classes = ['mq-node', 'node', `mq-kind-${node.kind}`, node.badge ? `mq-has-${node.badge}` : ''].filter(Boolean).join(' ');
     const head = `<g${attrs({
@@ -38,7 +38,7 @@ function nodeSvg(node: PositionedNode): string {
         'data-uri': at?.uri, 'data-line': at?.range.start.line, 'data-character': at?.range.start.character,
         'data-severity': node.badge
     })}>`;
-    let body = `<title>${x(node.tooltip)}</title>` + nodeShape(node.kind, node.width, node.height, node.shards);
+    let body = `<title>${x(node.tooltip)}</title>` + nodeShape(node.kind, node.width, node.height, node.shards, direction);
     const iconX = insets.left + PAD_X;
     const iconY = insets.top + PAD_Y - 1;
     const icon = iconFor(node.kind, node.variant);
@@ -149,7 +149,7 @@ export function renderSvg(diagram: PositionedDiagram, options: RenderSvgOptions 
         empty ? `<text class="mq-empty" x="${MARGIN}" y="${MARGIN + 16}">No resources declared</text>` : '',
         `<g class="mq-edges">${diagram.edges.map(edgeSvg).join('')}</g>`,
         `<g class="mq-edge-labels">${diagram.edges.map(edgeLabelSvg).join('')}</g>`,
-        `<g class="mq-nodes">${diagram.nodes.map(nodeSvg).join('')}</g>`,
+        `<g class="mq-nodes">${diagram.nodes.map((node) => nodeSvg(node, diagram.direction)).join('')}</g>`,
         legend.svg ? `<g class="mq-legend" transform="translate(${MARGIN},${n(legendTop)})">${legend.svg}</g>` : '',
         '</svg>'
     ];

@@ -1,4 +1,4 @@
-import type { NodeKind } from '../graph/diagram-graph.js';
+import type { LayoutDirection, NodeKind } from '../graph/diagram-graph.js';
 import { ARROW_TIP, CYLINDER_CAP, SHARD_BAND, STACK_OFFSET } from '../layout/node-geometry.js';
 
 /** Rounds coordinates so the SVG stays compact and byte-stable across runs. */
@@ -36,7 +36,7 @@ function shards(w: number, h: number, count: number | 'on-demand'): string {
 }
 
 /** The outline of a node of `kind` filling a `w`×`h` box at the origin. */
-export function nodeShape(kind: NodeKind, w: number, h: number, shardCount?: number | 'on-demand'): string {
+export function nodeShape(kind: NodeKind, w: number, h: number, shardCount?: number | 'on-demand', direction: LayoutDirection = 'RIGHT'): string {
     switch (kind) {
         case 'queue': return rect(S, S, w - 2 * S, h - 2 * S, 6);
         case 'fifo-queue': return rect(S, S, w - 2 * S, h - 2 * S, 6) + rect(3.5, 3.5, w - 7, h - 7, 4, 'mq-shape-inner');
@@ -55,7 +55,9 @@ export function nodeShape(kind: NodeKind, w: number, h: number, shardCount?: num
         }
         case 'function': return rect(S, S, w - 2 * S, h - 2 * S, 4) + `<rect class="mq-accent-fill" x="${n(S)}" y="${n(S + 3)}" width="3" height="${n(h - 2 * S - 6)}"/>`;
         case 'producer':
-            return polygon([[S, S], [w - ARROW_TIP, S], [w - S, h / 2], [w - ARROW_TIP, h - S], [S, h - S]]);
+            return direction === 'DOWN'
+                ? polygon([[S, S], [w - S, S], [w - S, h - ARROW_TIP], [w / 2, h - S], [S, h - ARROW_TIP]])
+                : polygon([[S, S], [w - ARROW_TIP, S], [w - S, h / 2], [w - ARROW_TIP, h - S], [S, h - S]]);
         case 'consumer':
             return rect(STACK_OFFSET + S, S, w - STACK_OFFSET - 2 * S, h - STACK_OFFSET - 2 * S, 5, 'mq-shape mq-shape-back')
                 + rect(S, STACK_OFFSET + S, w - STACK_OFFSET - 2 * S, h - STACK_OFFSET - 2 * S, 5);
