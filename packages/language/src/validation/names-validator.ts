@@ -13,6 +13,7 @@ const NAME_RULES: Partial<Record<DeclarationKind, { max: number; pattern: RegExp
     queue: { max: SQS.queueNameLength, pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, allowed: 'letters, digits, - and _ (plus a final .fifo)', source: 'SQS CreateQueue QueueName' },
     topic: { max: SNS.topicNameLength, pattern: /^[A-Za-z0-9_-]+(\.fifo)?$/, allowed: 'letters, digits, - and _ (plus a final .fifo)', source: 'SNS CreateTopic Name' },
     stream: { max: KINESIS.streamNameLength, pattern: /^[A-Za-z0-9_.-]+$/, allowed: 'letters, digits, -, _ and .', source: 'Kinesis CreateStream StreamName' },
+    function: { max: 64, pattern: /^[A-Za-z0-9_-]+$/, allowed: 'letters, digits, - and _', source: 'Lambda FunctionName' },
     firehose: { max: FIREHOSE.streamNameLength, pattern: /^[A-Za-z0-9_.-]+$/, allowed: 'letters, digits, -, _ and .', source: 'Firehose CreateDeliveryStream DeliveryStreamName' }
 };
 

@@ -44,6 +44,12 @@ describe('MQ003 name length and characters per kind', () => {
         expectNoIssues(await validate(`firehose f${'x'.repeat(63)} { source: direct }`), { code: 'MQ003' });
     });
 
+    test('a function name may not carry .fifo (Lambda names have no dots)', async () => {
+        const result = await validate('function notify.fifo { }');
+        expectError(result, "function name 'notify.fifo' may contain only letters, digits, - and _ (Lambda FunctionName)", { code: 'MQ003', ...at(result, 'notify.fifo') });
+        expectNoIssues(await validate('function notify { }'), { code: 'MQ003' });
+    });
+
     test('a stream name may be up to 128 characters', async () => {
         expectNoIssues(await validate(`stream s${'x'.repeat(127)} { }`), { code: 'MQ003' });
         expectError(await validate(`stream s${'x'.repeat(128)} { }`), /allows at most 128/, { code: 'MQ003' });

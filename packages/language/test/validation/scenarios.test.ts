@@ -23,6 +23,13 @@ describe('MQ080 scenario names an unknown resource or metric, or a window beyond
         expectError(result, /'depth' is not a queue metric; queue 'shipping' has visible, in-flight, delayed, age-of-oldest/, { code: 'MQ080', ...at(result, 'depth') });
     });
 
+    test('the value must be in the unit of the metric', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  expect shipping.age-of-oldest < 5MiB }`);
+        expectError(result, "'age-of-oldest' is a duration; compare it with a duration like 5m or 500ms, not 5MiB", { code: 'MQ080', ...at(result, '5MiB') });
+        expectError(await validate(`${architecture}scenario s { duration: 10m  expect shipping.visible < 5m }`), /'visible' is a count/, { code: 'MQ080' });
+        expectNoIssues(await validate(`${architecture}scenario s { duration: 10m  expect checkout.rate > 5/s  expect shipping.visible == 0 }`), { code: 'MQ080' });
+    });
+
     test('a window that ends after the duration is an error on its length', async () => {
         const result = await validate(`${architecture}scenario s { duration: 10m  outage shippers from 8m for 5m }`);
         expectError(result, "outage window 8m..13m ends after the scenario's duration 10m; windows must lie within 0s..10m", { code: 'MQ080', ...after(result, 'from 8m for ', '5m') });
