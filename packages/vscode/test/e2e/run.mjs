@@ -136,9 +136,20 @@ async function runSteps(page, url, workspace) {
         await problemRows(page, 'MQ010').first().waitFor({ timeout: 60_000 });
     });
 
+    let frame;
+    await step(page, 'preview-flags-broken-node', async () => {
+        await runCommand(page, 'MQ: Open Architecture Preview');
+        frame = await webviewFrame(page, '#mq-canvas svg g.mq-node[data-id]', { timeout: 60_000 });
+        const ids = await frame.$$eval('g.mq-node[data-id]', (elements) => elements.map((element) => element.getAttribute('data-id')));
+        if (ids.length < 5) throw new Error(`expected the workspace's nodes, found ${ids.length}: ${ids.join(', ')}`);
+        // The whole workspace is drawn: the example's topic as well as the broken file's queue, badged as an error.
+        if (!ids.includes('topic:order-events')) throw new Error(`the example's topic is missing: ${ids.join(', ')}`);
+        await frame.waitForSelector('g.mq-node[data-id="queue:e2e-jobs"][data-severity="error"]', { timeout: 30_000 });
+    });
+
     await step(page, 'quick-fix-applied', async () => {
         // Put the cursor into the flagged value, then ask for quick fixes as a user would (Ctrl+.).
-        await page.locator('.editor-group-container.active .view-lines span', { hasText: /^13h$/ }).first().click();
+        await page.locator('.monaco-editor .view-lines span', { hasText: /^13h$/ }).first().click();
         await page.keyboard.press('Control+.');
         const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Change to 12h' }).first();
         await fix.waitFor({ timeout: 20_000 });
@@ -146,15 +157,16 @@ async function runSteps(page, url, workspace) {
         await page.keyboard.press('Enter');
         await waitFor('the editor to contain the fixed value', async () => (await activeEditorText(page)).includes('visibility: 12h'));
         await waitFor('MQ010 to leave the Problems panel', async () => (await problemRows(page, 'MQ010').count()) === 0, { timeout: 30_000 });
+        // The open preview follows the edit: the queue loses its error badge.
+        if (!frame) throw new Error('no preview from the previous step');
+        await frame.waitForSelector('g.mq-node[data-id="queue:e2e-jobs"]:not([data-severity])', { timeout: 30_000 });
     });
 
     let node;
-    await step(page, 'preview-shows-svg-nodes', async () => {
+    await step(page, 'preview-shows-example-nodes', async () => {
         await openFile(page, EXAMPLE);
         await runCommand(page, 'MQ: Open Architecture Preview');
-        const frame = await webviewFrame(page, '#mq-canvas svg g.mq-node[data-id]', { timeout: 60_000 });
-        const ids = await frame.$$eval('g.mq-node[data-id]', (elements) => elements.map((element) => element.getAttribute('data-id')));
-        if (ids.length < 5) throw new Error(`expected the example's nodes, found ${ids.length}: ${ids.join(', ')}`);
+        frame = await webviewFrame(page, '#mq-canvas svg g.mq-node[data-kind="queue"]', { timeout: 60_000 });
         // Pick a queue declared in the example; its declaration line is known from the text.
         const queue = await waitFor('a queue node of the example', () => frame.$$eval('g.mq-node[data-kind="queue"]', (elements, file) => elements
             .map((element) => ({ id: element.getAttribute('data-id'), name: element.getAttribute('data-name'), uri: element.getAttribute('data-uri') }))

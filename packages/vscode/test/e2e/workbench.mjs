@@ -42,8 +42,8 @@ export async function runCommand(page, title) {
 /** Opens a workspace file from the Explorer (quick open depends on the file index warming up) and waits for its editor. */
 export async function openFile(page, fileName) {
     await page.locator('.explorer-folders-view .monaco-list-row', { hasText: fileName }).first().click();
-    await activeTab(page, fileName).waitFor({ timeout: 15_000 });
-    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 10_000 });
+    await activeTab(page, fileName).waitFor({ timeout: 30_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().waitFor({ timeout: 30_000 });
 }
 
 /** The active tab of the active editor group, if it shows `fileName`. */
