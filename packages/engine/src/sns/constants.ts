@@ -17,3 +17,14 @@ export const CONFIRMATION_PROTOCOLS = new Set<SnsProtocol>(['http', 'https', 'em
 
 /** Protocols that accept RawMessageDelivery=true ([API-SNS] Subscribe.Attributes). */
 export const RAW_DELIVERY_PROTOCOLS = new Set<SnsProtocol>(['sqs', 'http', 'https', 'firehose']);
+
+/** [API-SNS] CreateTopic: topics per account. */
+export const SNS_MAX_STANDARD_TOPICS = 100_000;
+export const SNS_MAX_FIFO_TOPICS = 1_000;
+/** [API-SNS] Subscribe is throttled at 100 transactions per second. */
+export const SNS_SUBSCRIBE_TPS = 100;
+/** [SNS-DG] subscription-filter-policy-constraints: filter policies per account. */
+export const SNS_MAX_FILTER_POLICIES_PER_ACCOUNT = 10_000;
+/** [API-SNS] CreateTopic.FifoThroughputScope=Topic: 3,000 messages or 20 MB per second per topic. */
+export const SNS_FIFO_TOPIC_MAX_MESSAGES_PER_SECOND = 3_000;
+export const SNS_FIFO_TOPIC_MAX_BYTES_PER_SECOND = 20 * 1024 * 1024;

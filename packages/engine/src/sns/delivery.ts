@@ -4,7 +4,7 @@ import { buildEnvelope, buildLambdaEvent, messageFor, type EnvelopeOptions, type
 import type { RecordedDelivery, SnsCounters, SnsDeliveryEvent } from './events.js';
 import type { EndpointFailures } from './failures.js';
 import type { SnsDeliveryPorts, SqsDeliveryRequest } from './ports.js';
-import { retryDelayMs, type RetryPolicy } from './retry-policy.js';
+import { CUSTOMER_MANAGED_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy.js';
 import type { Subscription } from './subscription.js';
 import type { SnsLambdaEvent } from './types.js';
 
@@ -18,6 +18,8 @@ export interface DeliveryContext {
     readonly functionBehaviours: ReadonlyMap<string, FunctionBehaviour>;
     envelopeOptions(subscription: Subscription): EnvelopeOptions;
     retryPolicy(subscription: Subscription): RetryPolicy;
+    /** HTTP/S throttlePolicy in effect (the subscription's, else the topic's), if any. */
+    maxReceivesPerSecond(subscription: Subscription): number | undefined;
     topicCounters(topicArn: string): SnsCounters;
     record(delivery: RecordedDelivery): void;
     /** Undefined when nobody listens, so events are not even built. */
@@ -175,10 +177,11 @@ export function deliver(subscription: Subscription, published: PublishedMessage,
         }
     };
 
-    const failedAttempt = (attempt: number, attemptAt: number, clientError: boolean, error: string): void => {
+    const failedAttempt = (attempt: number, attemptAt: number, clientError: boolean, error: string, throttled = false): void => {
         subscription.counters.failedAttempts++;
         topicCounters.failedAttempts++;
-        const delay = clientError ? undefined : retryDelayMs(ctx.retryPolicy(subscription), attempt);
+        const policy = throttled && subscription.protocol === 'firehose' ? CUSTOMER_MANAGED_RETRY_POLICY : ctx.retryPolicy(subscription);
+        const delay = clientError ? undefined : retryDelayMs(policy, attempt);
         if (delay !== undefined && !subscription.deleted) {
             const nextAttemptAt = attemptAt + delay;
             ctx.emit?.({ type: 'attempt-failed', at: ctx.clock.now(), ...base, attempt, error, clientError, nextAttemptAt });
@@ -195,9 +198,15 @@ export function deliver(subscription: Subscription, published: PublishedMessage,
     const attemptDelivery = (attempt: number): void => {
         if (subscription.deleted) return;
         const at = ctx.clock.now();
+        const maxPerSecond = ctx.maxReceivesPerSecond(subscription);
+        if (maxPerSecond !== undefined && !subscription.receiveWindow.tryTake(at, 1, 0, maxPerSecond)) {
+            ctx.clock.scheduleInternal((Math.floor(at / 1000) + 1) * 1000, () => attemptDelivery(attempt));
+            return;
+        }
         const injected = ctx.failures.at(subscription.endpoint, at);
         if (injected) {
-            failedAttempt(attempt, at, injected === 'client', `injected ${injected}-side failure of ${subscription.endpoint}`);
+            const what = injected === 'throttled' ? 'throttling' : `${injected}-side failure`;
+            failedAttempt(attempt, at, injected === 'client', `injected ${what} of ${subscription.endpoint}`, injected === 'throttled');
             return;
         }
         let outcome: unknown;

@@ -1,5 +1,9 @@
-/** A client-side error (endpoint gone, no permission) is not retried; a server-side one is ([SNS-DG] sns-dead-letter-queues). */
-export type EndpointFailureKind = 'server' | 'client';
+/**
+ * A client-side error (endpoint gone, no permission) is not retried; a server-side one is ([SNS-DG] sns-dead-letter-queues).
+ * `throttled` is a server-side error that, for Firehose, switches to the customer-managed retry policy
+ * ([SNS-DG] sns-message-delivery-retries, footnote on Firehose throttling).
+ */
+export type EndpointFailureKind = 'server' | 'client' | 'throttled';
 
 interface FailureWindow {
     endpoint: string;
@@ -32,7 +36,7 @@ export class EndpointFailures {
         for (const window of this.windows) {
             if ((window.endpoint === endpoint || window.endpoint === '*') && nowMs >= window.fromMs && nowMs < window.toMs) {
                 if (window.kind === 'client') return 'client';
-                found = 'server';
+                if (found !== 'throttled') found = window.kind;
             }
         }
         return found;

@@ -170,3 +170,25 @@ export function parseHttpDeliveryPolicy(text: string): RetryPolicy | undefined {
     }
     return policy;
 }
+
+/**
+ * The `throttlePolicy.maxReceivesPerSecond` of an HTTP/S delivery policy (subscription) or
+ * `http.defaultThrottlePolicy` (topic): deliveries beyond it wait for the next second.
+ */
+export function parseHttpThrottle(text: string): number | undefined {
+    let parsed: unknown;
+    try {
+        parsed = JSON.parse(text);
+    } catch {
+        return undefined;
+    }
+    const root = (parsed ?? {}) as Record<string, Record<string, unknown> | undefined>;
+    const throttle = (root['throttlePolicy'] ?? (root['http'] as Record<string, Record<string, unknown>> | undefined)?.['defaultThrottlePolicy']) as
+        Record<string, unknown> | undefined;
+    const value = throttle?.['maxReceivesPerSecond'];
+    if (value === undefined) return undefined;
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+        throw snsInvalidParameter('DeliveryPolicy: throttlePolicy.maxReceivesPerSecond must be a positive integer');
+    }
+    return value;
+}

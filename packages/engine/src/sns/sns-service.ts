@@ -4,18 +4,20 @@ import type { Random } from '../core/random.js';
 import { AwsError } from '../errors.js';
 import { stringAttributes } from './attributes.js';
 import {
-    CONFIRMATION_PROTOCOLS, SNS_CONFIRMATION_TOKEN_TTL_MS, SNS_MAX_BATCH_ENTRIES, SNS_MAX_FILTER_POLICIES_PER_TOPIC,
-    SNS_MAX_MESSAGE_BYTES, SNS_PROTOCOLS
+    CONFIRMATION_PROTOCOLS, SNS_CONFIRMATION_TOKEN_TTL_MS, SNS_FIFO_TOPIC_MAX_BYTES_PER_SECOND, SNS_FIFO_TOPIC_MAX_MESSAGES_PER_SECOND,
+    SNS_MAX_BATCH_ENTRIES, SNS_MAX_FIFO_TOPICS, SNS_MAX_FILTER_POLICIES_PER_ACCOUNT, SNS_MAX_FILTER_POLICIES_PER_TOPIC,
+    SNS_MAX_MESSAGE_BYTES, SNS_MAX_STANDARD_TOPICS, SNS_PROTOCOLS, SNS_SUBSCRIBE_TPS
 } from './constants.js';
 import { deliver, type DeliveryContext, type FunctionBehaviour } from './delivery.js';
 import { buildConfirmationEnvelope, type EnvelopeOptions, type PublishedMessage } from './envelope.js';
 import { snsBatchError, snsInvalidParameter, snsNotFound } from './errors.js';
 import { emptySnsCounters, type RecordedDelivery, type SnsCounters, type SnsDeliveryEvent } from './events.js';
 import { EndpointFailures, type EndpointFailureKind } from './failures.js';
-import { topicArnFor, validateEndpoint, validateTopicName } from './names.js';
+import { arnAccount, topicArnFor, validateEndpoint, validateTopicName } from './names.js';
 import type { SnsDeliveryPorts } from './ports.js';
 import { checkPublish } from './publish-validation.js';
-import { defaultRetryPolicy, parseHttpDeliveryPolicy, type RetryPolicy } from './retry-policy.js';
+import { defaultRetryPolicy, parseHttpDeliveryPolicy, parseHttpThrottle, type RetryPolicy } from './retry-policy.js';
+import { RateWindow } from './rate-window.js';
 import {
     applySubscriptionAttributes, emptySubscriptionCounters, subscriptionAttributes, type Subscription, type SubscriptionCounters
 } from './subscription.js';
@@ -30,6 +32,12 @@ export interface SnsOptions {
     autoConfirmSubscriptions?: boolean;
     /** How many recorded deliveries (email, SMS, HTTP/S, ...) to keep; older ones are dropped. Default 10,000. */
     maxRecordedDeliveries?: number;
+    /** Subscribe calls allowed per virtual second before `Throttled` (AWS: 100). */
+    subscribeTransactionsPerSecond?: number;
+}
+
+function throttled(): AwsError {
+    return new AwsError('Throttled', 'Rate exceeded', { statusCode: 429 });
 }
 
 /**
@@ -49,6 +57,8 @@ export class SnsService {
     private functionErrors = 0;
     private readonly maxRecorded: number;
     private readonly delivery: DeliveryContext;
+    private readonly subscribeWindow = new RateWindow();
+    private fifoTopicCount = 0;
 
     constructor(private readonly ctx: CloudContext, ports: SnsDeliveryPorts = {}, private readonly options: SnsOptions = {}) {
         this.random = ctx.random.fork('sns');
@@ -61,6 +71,9 @@ export class SnsService {
             functionBehaviours: this.functionBehaviours,
             envelopeOptions: subscription => service.envelopeOptions(subscription),
             retryPolicy: subscription => service.retryPolicyOf(subscription),
+            maxReceivesPerSecond: subscription => subscription.protocol === 'http' || subscription.protocol === 'https'
+                ? subscription.maxReceivesPerSecond ?? service.topics.get(subscription.topicArn)?.httpMaxReceivesPerSecond
+                : undefined,
             topicCounters: topicArn => service.topics.get(topicArn)?.counters ?? emptySnsCounters(),
             record: delivery => service.record(delivery),
             get emit() {
@@ -147,11 +160,16 @@ export class SnsService {
             }
             return existing;
         }
+        const standardCount = this.topics.size - this.fifoTopicCount;
+        if (fifo ? this.fifoTopicCount >= SNS_MAX_FIFO_TOPICS : standardCount >= SNS_MAX_STANDARD_TOPICS) {
+            throw new AwsError('TopicLimitExceeded', 'Topic limit exceeded', { statusCode: 403 });
+        }
         const topic = newTopic(arn, name, fifo);
         for (const [key, value] of Object.entries(attributes)) {
             if (key !== 'FifoTopic') this.setTopicAttribute(topic, key, value);
         }
         this.topics.set(arn, topic);
+        if (fifo) this.fifoTopicCount++;
         return topic;
     }
 
@@ -160,6 +178,7 @@ export class SnsService {
         if (topic) {
             for (const subscription of topic.subscriptions.values()) this.removeSubscription(subscription);
             this.topics.delete(topic.arn);
+            if (topic.fifo) this.fifoTopicCount--;
         }
         return {};
     }
@@ -228,6 +247,7 @@ export class SnsService {
                 break;
             case 'DeliveryPolicy':
                 topic.httpRetryPolicy = value === '' ? undefined : parseHttpDeliveryPolicy(value);
+                topic.httpMaxReceivesPerSecond = value === '' ? undefined : parseHttpThrottle(value);
                 break;
         }
         topic.attributes.set(name, value);
@@ -243,6 +263,9 @@ export class SnsService {
 
     subscribeSync(request: T.SubscribeRequest): Subscription {
         const topic = this.requireTopic(request?.TopicArn);
+        if (!this.subscribeWindow.tryTake(this.ctx.clock.now(), 1, 0, this.options.subscribeTransactionsPerSecond ?? SNS_SUBSCRIBE_TPS)) {
+            throw throttled();
+        }
         const protocol = String(request.Protocol ?? '').toLowerCase() as T.SnsProtocol;
         if (!SNS_PROTOCOLS.includes(protocol)) {
             throw snsInvalidParameter(`Amazon SNS does not support this protocol string: ${String(request.Protocol)}`);
@@ -272,18 +295,19 @@ export class SnsService {
             protocol,
             endpoint,
             owner: this.ctx.accountId,
-            confirmed: !CONFIRMATION_PROTOCOLS.has(protocol) || this.options.autoConfirmSubscriptions === true,
+            // HTTP/S, email and cross-account endpoints must confirm ([API-SNS] Subscribe).
+            confirmed: this.options.autoConfirmSubscriptions === true
+                || (!CONFIRMATION_PROTOCOLS.has(protocol) && !this.isCrossAccount(protocol, endpoint)),
             deleted: false,
             attributes: new Map(),
             filterScope: 'MessageAttributes',
             raw: false,
             retryPolicy: defaultRetryPolicy(protocol),
+            receiveWindow: new RateWindow(),
             counters: emptySubscriptionCounters()
         };
         applySubscriptionAttributes(subscription, attributeInput, topic.fifo);
-        if (subscription.filter && this.filterPolicyCount(topic) >= SNS_MAX_FILTER_POLICIES_PER_TOPIC) {
-            throw new AwsError('FilterPolicyLimitExceeded', `Filter policy limit exceeded: a topic can have at most ${SNS_MAX_FILTER_POLICIES_PER_TOPIC} filter policies`, { statusCode: 403 });
-        }
+        if (subscription.filter) this.checkFilterPolicyLimits(topic, 1);
         topic.subscriptions.set(subscription.arn, subscription);
         this.subscriptionsByArn.set(subscription.arn, subscription);
         if (!subscription.confirmed) this.sendConfirmation(topic, subscription);
@@ -327,9 +351,13 @@ export class SnsService {
         const hadFilter = subscription.filter !== undefined;
         const value = request.AttributeValue ?? '';
         applySubscriptionAttributes(subscription, { [request.AttributeName]: value }, topic.fifo);
-        if (!hadFilter && subscription.filter && this.filterPolicyCount(topic) > SNS_MAX_FILTER_POLICIES_PER_TOPIC) {
-            applySubscriptionAttributes(subscription, { FilterPolicy: '' }, topic.fifo);
-            throw new AwsError('FilterPolicyLimitExceeded', `Filter policy limit exceeded: a topic can have at most ${SNS_MAX_FILTER_POLICIES_PER_TOPIC} filter policies`, { statusCode: 403 });
+        if (!hadFilter && subscription.filter) {
+            try {
+                this.checkFilterPolicyLimits(topic, 0);
+            } catch (error) {
+                applySubscriptionAttributes(subscription, { FilterPolicy: '' }, topic.fifo);
+                throw error;
+            }
         }
         return {};
     }
@@ -396,6 +424,10 @@ export class SnsService {
         const checked = checkPublish(request);
         const now = this.ctx.clock.now();
         let deduplicationId: string | undefined;
+        if (topic.fifo && topic.throughputScope === 'Topic'
+            && !topic.publishWindow.tryTake(now, 1, checked.size, SNS_FIFO_TOPIC_MAX_MESSAGES_PER_SECOND, SNS_FIFO_TOPIC_MAX_BYTES_PER_SECOND)) {
+            throw throttled();
+        }
         if (topic.fifo) {
             const groupId = request.MessageGroupId;
             if (typeof groupId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(groupId)) {
@@ -530,10 +562,20 @@ export class SnsService {
         });
     }
 
-    private filterPolicyCount(topic: Topic): number {
-        let count = 0;
-        for (const subscription of topic.subscriptions.values()) if (subscription.filter) count++;
-        return count;
+    /** [SNS-DG] constraints: 200 filter policies per topic, 10,000 per account; `adding` is the policy not yet counted. */
+    private checkFilterPolicyLimits(topic: Topic, adding: number): void {
+        let onTopic = adding;
+        for (const subscription of topic.subscriptions.values()) if (subscription.filter) onTopic++;
+        let inAccount = adding;
+        for (const subscription of this.subscriptionsByArn.values()) if (subscription.filter) inAccount++;
+        if (onTopic > SNS_MAX_FILTER_POLICIES_PER_TOPIC || inAccount > SNS_MAX_FILTER_POLICIES_PER_ACCOUNT) {
+            const limit = onTopic > SNS_MAX_FILTER_POLICIES_PER_TOPIC ? `${SNS_MAX_FILTER_POLICIES_PER_TOPIC} per topic` : `${SNS_MAX_FILTER_POLICIES_PER_ACCOUNT} per account`;
+            throw new AwsError('FilterPolicyLimitExceeded', `Filter policy limit exceeded (${limit})`, { statusCode: 403 });
+        }
+    }
+
+    private isCrossAccount(protocol: T.SnsProtocol, endpoint: string): boolean {
+        return (protocol === 'sqs' || protocol === 'lambda') && arnAccount(endpoint) !== this.ctx.accountId;
     }
 
     private removeSubscription(subscription: Subscription): void {

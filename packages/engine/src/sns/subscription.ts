@@ -2,7 +2,8 @@ import { compileFilterPolicy, validateFilterPolicy, type CompiledFilterPolicy } 
 import { attributeString } from './attributes.js';
 import { RAW_DELIVERY_PROTOCOLS } from './constants.js';
 import { snsInvalidParameter } from './errors.js';
-import { defaultRetryPolicy, parseHttpDeliveryPolicy, type RetryPolicy } from './retry-policy.js';
+import { defaultRetryPolicy, parseHttpDeliveryPolicy, parseHttpThrottle, type RetryPolicy } from './retry-policy.js';
+import { RateWindow } from './rate-window.js';
 import type { SnsProtocol } from './types.js';
 
 export type FilterScope = 'MessageAttributes' | 'MessageBody';
@@ -38,6 +39,9 @@ export interface Subscription {
     raw: boolean;
     dlqArn?: string;
     retryPolicy: RetryPolicy;
+    /** HTTP/S throttlePolicy.maxReceivesPerSecond of the subscription's own DeliveryPolicy. */
+    maxReceivesPerSecond?: number;
+    readonly receiveWindow: RateWindow;
     readonly counters: SubscriptionCounters;
 }
 
@@ -115,11 +119,16 @@ export function applySubscriptionAttributes(
     }
     const deliveryText = values.get('DeliveryPolicy');
     let retryPolicy: RetryPolicy | undefined;
+    let maxReceivesPerSecond: number | undefined;
     if (deliveryText) {
         if (subscription.protocol !== 'http' && subscription.protocol !== 'https') {
             throw snsInvalidParameter(`DeliveryPolicy: only HTTP/S subscriptions have a customizable delivery policy (protocol ${subscription.protocol})`);
         }
         retryPolicy = parseHttpDeliveryPolicy(deliveryText);
+        maxReceivesPerSecond = parseHttpThrottle(deliveryText);
+    }
+    if (values.get('ReplayPolicy') && !fifoTopic) {
+        throw snsInvalidParameter('ReplayPolicy: message replay is available only for subscriptions to FIFO topics');
     }
 
     for (const [name, value] of values) {
@@ -144,6 +153,7 @@ export function applySubscriptionAttributes(
     }
     if (values.has('DeliveryPolicy')) {
         subscription.retryPolicy = retryPolicy ?? defaultRetryPolicy(subscription.protocol);
+        subscription.maxReceivesPerSecond = maxReceivesPerSecond;
     }
 }
 

@@ -1,6 +1,7 @@
 import { emptySnsCounters, type SnsCounters } from './events.js';
 import { FifoDeduplication } from './fifo-dedup.js';
 import type { RetryPolicy } from './retry-policy.js';
+import { RateWindow } from './rate-window.js';
 import type { Subscription } from './subscription.js';
 
 export interface Topic {
@@ -12,6 +13,9 @@ export interface Topic {
     contentBasedDeduplication: boolean;
     throughputScope: 'Topic' | 'MessageGroup';
     httpRetryPolicy?: RetryPolicy;
+    httpMaxReceivesPerSecond?: number;
+    /** Publishes in the current second, for the FIFO topic throughput quota. */
+    readonly publishWindow: RateWindow;
     /** In subscription order: fan-out follows it, so runs are repeatable. */
     readonly subscriptions: Map<string, Subscription>;
     readonly dedup: FifoDeduplication;
@@ -38,6 +42,7 @@ export function newTopic(arn: string, name: string, fifo: boolean): Topic {
         throughputScope: 'Topic',
         subscriptions: new Map(),
         dedup: new FifoDeduplication(),
+        publishWindow: new RateWindow(),
         // SNS FIFO sequence numbers are 20-digit, non-consecutive, increasing.
         nextSequence: 10_000_000_000_000_000_000n,
         deletedSubscriptions: 0,
