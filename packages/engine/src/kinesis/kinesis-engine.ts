@@ -3,7 +3,7 @@ import type { CloudContext } from '../core/context.js';
 import { arn } from '../core/context.js';
 import { AwsError } from '../errors.js';
 import { invalidArgument, limitExceeded, resourceInUse, streamNotFound, throughputExceeded, validation } from './errors.js';
-import { hashPartitionKey, parseExplicitHashKey, validatePartitionKey } from './hash.js';
+import { parseExplicitHashKey, validatePartitionKey } from './hash.js';
 import { decodeIterator, encodeIterator } from './iterator-token.js';
 import { defaultOnDemandModel, OnDemandCapacity } from './on-demand.js';
 import type { OnDemandScalingModel } from './on-demand.js';
@@ -330,7 +330,7 @@ export class KinesisEngine {
         validatePartitionKey(partitionKey);
         const explicit = options.explicitHashKey;
         const routed = explicit === undefined
-            ? stream.routeKey(partitionKey, () => hashPartitionKey(partitionKey))
+            ? stream.routeKey(partitionKey)
             : stream.route(parseExplicitHashKey(explicit));
         if (!Number.isFinite(dataBytes) || dataBytes < 0) throw validation(`Record data size must be a non-negative number of bytes, got ${dataBytes}.`);
         const size = dataBytes + (isAscii(partitionKey) ? partitionKey.length : Buffer.byteLength(partitionKey, 'utf8'));

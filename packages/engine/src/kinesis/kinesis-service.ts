@@ -81,6 +81,21 @@ export class KinesisService {
         };
     }
 
+    /** DescribeStream (the older, paginated-by-shard form): the summary fields plus up to `Limit` (default 100) shards. */
+    async describeStream(input: StreamRef & { Limit?: number; ExclusiveStartShardId?: string }): Promise<{
+        StreamDescription: Omit<StreamDescriptionSummary, 'OpenShardCount' | 'ConsumerCount' | 'MaxRecordSizeInKiB'> & { Shards: ShardShape[]; HasMoreShards: boolean };
+    }> {
+        const { StreamDescriptionSummary: summary } = await this.describeStreamSummary(input);
+        const stream = this.engine.streamOf(input);
+        const limit = input.Limit ?? 100;
+        if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw invalidArgument('Limit must be between 1 and 10000.');
+        const shards = stream.liveShards();
+        const start = input.ExclusiveStartShardId === undefined ? 0 : shards.findIndex(shard => shard.shardId === input.ExclusiveStartShardId) + 1;
+        const page = shards.slice(start, start + limit);
+        const { OpenShardCount: _open, ConsumerCount: _consumers, MaxRecordSizeInKiB: _max, ...description } = summary;
+        return { StreamDescription: { ...description, Shards: page.map(shardShape), HasMoreShards: start + limit < shards.length } };
+    }
+
     /** ListShards: live shards (closed ones until retention expires) by ShardId, paginated by MaxResults (default 1,000). */
     async listShards(input: ListShardsInput): Promise<{ Shards: ShardShape[]; NextToken?: string }> {
         let ref: StreamRef = input;

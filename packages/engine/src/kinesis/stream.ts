@@ -1,6 +1,6 @@
 import type { StreamConsumer } from './fan-out.js';
 import type { HashKeyRange } from './hash.js';
-import { evenHashKeyRanges } from './hash.js';
+import { evenHashKeyRanges, hashPartitionKey } from './hash.js';
 import type { OnDemandCapacity } from './on-demand.js';
 import { Shard } from './shard.js';
 import type { StreamMode, StreamStatus } from './types.js';
@@ -111,11 +111,11 @@ export class KinesisStream {
     private readonly routeCache = new Map<string, Shard>();
 
     /** The open shard for a partition key's MD5 hash, cached per key. */
-    routeKey(partitionKey: string, hashKey: () => bigint): Shard {
+    routeKey(partitionKey: string): Shard {
         let shard = this.routeCache.get(partitionKey);
         if (shard === undefined) {
             if (this.routeCache.size >= 100_000) this.routeCache.clear();
-            shard = this.route(hashKey());
+            shard = this.route(hashPartitionKey(partitionKey));
             this.routeCache.set(partitionKey, shard);
         }
         return shard;

@@ -94,3 +94,17 @@ describe('Kinesis §3.4 resharding (provisioned only)', () => {
         await rejectsWith(big.kinesis.updateShardCount({ StreamName: 'wide', TargetShardCount: 10_001, ScalingType: 'UNIFORM_SCALING' }), 'LimitExceededException');
     });
 });
+
+describe('Kinesis shard listing', () => {
+    it('ListShards and DescribeStream page through the shards', async () => {
+        const cloud = await cloudWithStream(5);
+        const first = await cloud.kinesis.listShards({ StreamName: 'orders', MaxResults: 2 });
+        expect(first.Shards.map(shard => shard.ShardId)).toEqual(['shardId-000000000000', 'shardId-000000000001']);
+        const second = await cloud.kinesis.listShards({ NextToken: first.NextToken!, MaxResults: 3 });
+        expect(second.Shards.map(shard => shard.ShardId)).toEqual(['shardId-000000000002', 'shardId-000000000003', 'shardId-000000000004']);
+        expect(second.NextToken).toBeUndefined();
+        const described = await cloud.kinesis.describeStream({ StreamName: 'orders', Limit: 3, ExclusiveStartShardId: 'shardId-000000000001' });
+        expect(described.StreamDescription.Shards.map(shard => shard.ShardId)).toEqual(['shardId-000000000002', 'shardId-000000000003', 'shardId-000000000004']);
+        expect(described.StreamDescription).toMatchObject({ StreamStatus: 'ACTIVE', HasMoreShards: false, RetentionPeriodHours: 24 });
+    });
+});
