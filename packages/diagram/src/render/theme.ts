@@ -69,7 +69,7 @@ function concrete(palette: Palette): Record<string, string> {
 
 const VSCODE_ACCENTS: Record<AccentKind, string> = {
     producer: 'var(--vscode-charts-blue, #1971c2)',
-    topic: 'var(--vscode-charts-red, #c2255c)',
+    topic: 'var(--vscode-terminal-ansiMagenta, #c2255c)',
     queue: 'var(--vscode-charts-orange, #d9480f)',
     stream: 'var(--vscode-charts-purple, #6741d9)',
     firehose: 'var(--vscode-terminal-ansiCyan, #0b7285)',
