@@ -1,5 +1,6 @@
 import { FIREHOSE } from '@mq-architect/language/model';
 import type { CloudContext } from '../core/context.js';
+import type { Random } from '../core/random.js';
 import { RecordBuffer } from './buffer.js';
 import type { DeliveryConfig } from './config.js';
 import type { DeliveredObject, DeliveryLog, DeliveryStreamMetrics, FirehoseEvent, ObjectKind, ObjectRecord } from './delivery-log.js';
@@ -45,6 +46,8 @@ export class DeliveryPipeline {
     /** Transforms whose (async) result has not come back yet. */
     private readonly inTransform = new Set<FirehoseRecord[]>();
     private objectCounter = 0;
+    /** Own generator for object-key suffixes, so deliveries do not shift other services' random draws. */
+    private readonly random: Random;
 
     constructor(
         private readonly ctx: CloudContext,
@@ -54,6 +57,7 @@ export class DeliveryPipeline {
         private readonly hooks: PipelineHooks
     ) {
         const clock = ctx.clock;
+        this.random = ctx.random.fork(`firehose/${name}`);
         const processing = config.processing;
         if (processing !== undefined) {
             this.processingBuffer = new RecordBuffer(clock, { sizeBytes: processing.bufferBytes, intervalMs: processing.intervalMs },
@@ -247,7 +251,8 @@ export class DeliveryPipeline {
     // ------------------------------------------------------------------ objects
 
     private randomString(): string {
-        return this.ctx.random.uuid().replace(/-/g, '').slice(0, 16);
+        const hex = (value: number): string => value.toString(16).padStart(8, '0');
+        return hex(this.random.nextUint32()) + hex(this.random.nextUint32());
     }
 
     private s3Key(prefix: string, partitionKeys?: Record<string, string>): string {
