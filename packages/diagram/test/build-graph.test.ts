@@ -148,6 +148,42 @@ describe('buildGraph: edges', () => {
     });
 });
 
+describe('buildGraph: purity and configuration', () => {
+    function deepFreeze(value: unknown, seen = new Set<unknown>()): void {
+        if (typeof value !== 'object' || value === null || seen.has(value)) return;
+        seen.add(value);
+        Object.freeze(value);
+        for (const child of Object.values(value)) deepFreeze(child, seen);
+    }
+
+    it('never modifies the model (it may be shared with the engine and the language server)', () => {
+        const model = tourModel();
+        deepFreeze(model);
+        expect(() => buildGraph(model)).not.toThrow();
+    });
+
+    it('takes every ELK option from the layout configurator', () => {
+        const graph = buildGraph(tourModel(), {
+            layoutConfigurator: {
+                graphOptions: (direction) => ({ 'elk.algorithm': 'layered', 'elk.direction': direction, 'test.marker': 'graph' }),
+                nodeOptions: (n) => (n.kind === 'stream' ? { 'test.marker': 'stream' } : undefined),
+                edgeLabelOptions: () => undefined
+            }
+        });
+        expect(graph.elk.layoutOptions).toEqual({ 'elk.algorithm': 'layered', 'elk.direction': 'RIGHT', 'test.marker': 'graph' });
+        expect(graph.elk.children?.filter((c) => c.layoutOptions).map((c) => c.id)).toEqual(['stream:clicks']);
+        expect(graph.elk.edges?.flatMap((e) => e.labels ?? []).every((l) => l.layoutOptions === undefined)).toBe(true);
+    });
+
+    it('pins producers to the first layer and destinations to the last by default', () => {
+        const graph = buildGraph(tourModel());
+        const constraint = (id: string) => graph.elk.children?.find((c) => c.id === id)?.layoutOptions?.['elk.layered.layering.layerConstraint'];
+        expect(constraint('producer:web')).toBe('FIRST');
+        expect(constraint('dest:clicks-archive')).toBe('LAST');
+        expect(constraint('queue:shipping')).toBeUndefined();
+    });
+});
+
 describe('buildGraph: broken documents', () => {
     it('draws unresolved references as shared placeholder nodes instead of failing', () => {
         const b = new ModelBuilder();
