@@ -47,11 +47,7 @@ async function ensurePreview(host: PreviewHost): Promise<ArchitecturePreview | u
 }
 
 async function svgOf(preview: ArchitecturePreview): Promise<string> {
-    // A freshly opened preview may still be waiting for its first diagram.
-    for (let attempt = 0; attempt < 100 && !preview.lastDiagram?.svg; attempt++) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    const svg = preview.lastDiagram?.svg;
+    const svg = (await preview.waitForDiagram())?.svg;
     if (!svg) throw new Error('The preview has no diagram yet.');
     return svg;
 }

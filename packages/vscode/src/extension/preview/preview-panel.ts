@@ -71,6 +71,8 @@ export class ArchitecturePreview implements vscode.Disposable {
     private nextPngRequest = 1;
     private readonly pngWaiters = new Map<number, (result: { dataUrl?: string; error?: string }) => void>();
     private highlighted: string | undefined;
+    private readonly diagramWaiters: Array<() => void> = [];
+    private readonly readyWaiters: Array<() => void> = [];
 
     private constructor(
         private readonly host: PreviewHost,
@@ -110,6 +112,19 @@ export class ArchitecturePreview implements vscode.Disposable {
         return this.diagram;
     }
 
+    /** The current diagram, waiting for the first one of a freshly opened panel (at most `timeoutMs`). */
+    async waitForDiagram(timeoutMs = REQUEST_TIMEOUT_MS): Promise<DiagramResult | undefined> {
+        if (this.diagram?.svg) return this.diagram;
+        await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, timeoutMs);
+            this.diagramWaiters.push(() => {
+                clearTimeout(timer);
+                resolve();
+            });
+        });
+        return this.diagram;
+    }
+
     /** Shows the diagram of another document's workspace (the panel follows the active MQ editor). */
     follow(uri: vscode.Uri): void {
         if (uri.toString() === this.uri.toString()) return;
@@ -142,7 +157,16 @@ export class ArchitecturePreview implements vscode.Disposable {
 
     /** Renders the current diagram as PNG inside the webview (canvas) and returns the bytes. */
     async renderPng(scale = 2): Promise<Uint8Array> {
-        if (!this.diagram?.svg) throw new Error('The preview has no diagram yet.');
+        if (!(await this.waitForDiagram())?.svg) throw new Error('The preview has no diagram yet.');
+        if (!this.webviewReady) {
+            await new Promise<void>((resolve) => {
+                const timer = setTimeout(resolve, PNG_TIMEOUT_MS);
+                this.readyWaiters.push(() => {
+                    clearTimeout(timer);
+                    resolve();
+                });
+            });
+        }
         const requestId = this.nextPngRequest++;
         const result = await new Promise<{ dataUrl?: string; error?: string }>((resolve) => {
             const timer = setTimeout(() => {
@@ -165,6 +189,7 @@ export class ArchitecturePreview implements vscode.Disposable {
         clearTimeout(this.debounceTimer);
         this.inFlight?.cancel();
         for (const waiter of this.pngWaiters.values()) waiter({ error: 'The preview was closed.' });
+        for (const wake of [...this.diagramWaiters.splice(0), ...this.readyWaiters.splice(0)]) wake();
         this.pngWaiters.clear();
         void vscode.commands.executeCommand('setContext', 'mqPreviewFocused', false);
         this.panel.dispose();
@@ -199,6 +224,7 @@ export class ArchitecturePreview implements vscode.Disposable {
             if (result.error) this.host.output.appendLine(`[preview] ${result.error}`);
             if (result.svg || !this.diagram) this.diagram = result;
             this.showDiagram(result.error);
+            for (const wake of this.diagramWaiters.splice(0)) wake();
         } catch (error) {
             const reason = source.token.isCancellationRequested
                 ? 'The diagram took too long and was cancelled; it will be retried on the next change.'
@@ -239,6 +265,7 @@ export class ArchitecturePreview implements vscode.Disposable {
         if (isMessage(data, PreviewMessages.ready)) {
             this.webviewReady = true;
             if (this.diagram) this.showDiagram(undefined);
+            for (const wake of this.readyWaiters.splice(0)) wake();
         } else if (isMessage(data, PreviewMessages.nodeClicked)) {
             void this.revealNode(data.params.id);
         } else if (isMessage(data, PreviewMessages.pngRendered)) {
