@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { LoadError } from '@mq-architect/language/node';
 import { registerCheck } from './commands/check.js';
 import { registerDiagram } from './commands/diagram.js';
+import { registerFormat } from './commands/format.js';
 import { registerSimulate } from './commands/simulate.js';
 import { EXIT, UsageError } from './usage-error.js';
 
@@ -17,6 +18,7 @@ export function createProgram(): Command {
     registerCheck(program);
     registerSimulate(program);
     registerDiagram(program);
+    registerFormat(program);
     return program;
 }
 

@@ -5,6 +5,7 @@ import type { ArchitectureResult, BuildOptions } from './workspace/build.js';
 import { buildArchitecture } from './workspace/build.js';
 
 export type { ArchitectureResult, BuildOptions } from './workspace/build.js';
+export { formatMq } from './workspace/format.js';
 
 /** A problem with the input paths themselves (missing file, unreadable, no .mq files): a usage error, not a diagnostic. */
 export class LoadError extends Error {

@@ -21,7 +21,7 @@ export interface BuildOptions {
 let services: MqServices | undefined;
 
 /** One in-memory service container per process; documents are added per build and removed afterwards. */
-function sharedServices(): MqServices {
+export function sharedServices(): MqServices {
     services ??= createMqServices(EmptyFileSystem).mq;
     return services;
 }
