@@ -58,10 +58,8 @@ export function validateMessageAttributes(attributes: SnsMessageAttributeMap | u
     }
 }
 
-const encoder = new TextEncoder();
-
 export function utf8Length(text: string): number {
-    return encoder.encode(text).length;
+    return Buffer.byteLength(text, 'utf8');
 }
 
 function binaryLength(value: Uint8Array | string): number {

@@ -1,6 +1,6 @@
 import type { VirtualClock } from '../core/clock.js';
 import { isAwsError } from '../errors.js';
-import { buildEnvelope, buildLambdaEvent, messageFor, type EnvelopeOptions, type PublishedMessage } from './envelope.js';
+import { buildLambdaEvent, envelopeJson, messageFor, type EnvelopeOptions, type PublishedMessage } from './envelope.js';
 import type { RecordedDelivery, SnsCounters, SnsDeliveryEvent } from './events.js';
 import type { EndpointFailures } from './failures.js';
 import type { SnsDeliveryPorts, SqsDeliveryRequest } from './ports.js';
@@ -51,7 +51,7 @@ function isClientError(error: unknown): boolean {
 function buildPayload(subscription: Subscription, published: PublishedMessage, ctx: DeliveryContext): Payload {
     const options = ctx.envelopeOptions(subscription);
     const message = messageFor(published, subscription.protocol);
-    const envelopeText = (): string => JSON.stringify(buildEnvelope(published, subscription.protocol, options));
+    const envelopeText = (): string => envelopeJson(published, subscription.protocol, options);
     switch (subscription.protocol) {
         case 'sqs': {
             const request: SqsDeliveryRequest = subscription.raw

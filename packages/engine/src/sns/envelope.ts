@@ -61,14 +61,53 @@ export function buildEnvelope(published: PublishedMessage, protocol: string, opt
     if (!published.fifo) {
         envelope.SignatureVersion = options.signatureVersion;
         envelope.Signature = signature(envelope, options.signatureVersion);
-        envelope.SigningCertURL = `https://sns.${options.region}.amazonaws.com/SimpleNotificationService-mq-architect.pem`;
+        envelope.SigningCertURL = signingCertUrl(options.region);
     }
-    envelope.UnsubscribeURL = `https://sns.${options.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${options.subscriptionArn}`;
+    envelope.UnsubscribeURL = unsubscribeUrl(options);
     const attributes = envelopeAttributes(published.attributes);
     if (Object.keys(attributes).length > 0) {
         envelope.MessageAttributes = attributes;
     }
     return envelope;
+}
+
+function signingCertUrl(region: string): string {
+    return `https://sns.${region}.amazonaws.com/SimpleNotificationService-mq-architect.pem`;
+}
+
+function unsubscribeUrl(options: EnvelopeOptions): string {
+    return `https://sns.${options.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${options.subscriptionArn}`;
+}
+
+/** The parts of an envelope's JSON text that every subscription of one publish shares. */
+interface EnvelopeText {
+    message: string;
+    signatureVersion: string;
+    head: string;
+    tail: string;
+}
+
+const envelopeTexts = new WeakMap<PublishedMessage, EnvelopeText>();
+
+/**
+ * The envelope as JSON text, key order as AWS sends it. Only UnsubscribeURL differs between the subscriptions
+ * of one publish, so the rest (and its signature digest) is built once per message: fan-out stays cheap.
+ */
+export function envelopeJson(published: PublishedMessage, protocol: string, options: EnvelopeOptions): string {
+    const message = messageFor(published, protocol);
+    let text = envelopeTexts.get(published);
+    if (!text || text.message !== message || text.signatureVersion !== options.signatureVersion) {
+        const { UnsubscribeURL: _unsubscribe, MessageAttributes: attributes, ...common } = buildEnvelope(published, protocol, options);
+        const commonJson = JSON.stringify(common);
+        text = {
+            message,
+            signatureVersion: options.signatureVersion,
+            head: `${commonJson.slice(0, -1)},"UnsubscribeURL":"https://sns.${options.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=`,
+            tail: `"${attributes ? `,"MessageAttributes":${JSON.stringify(attributes)}` : ''}}`
+        };
+        envelopeTexts.set(published, text);
+    }
+    return text.head + JSON.stringify(options.subscriptionArn).slice(1, -1) + text.tail;
 }
 
 /** The event a Lambda subscriber receives (one record). */
@@ -109,6 +148,6 @@ export function buildConfirmationEnvelope(topicArn: string, token: string, messa
         SignatureVersion: options.signatureVersion
     };
     envelope.Signature = signature(envelope, options.signatureVersion);
-    envelope.SigningCertURL = `https://sns.${options.region}.amazonaws.com/SimpleNotificationService-mq-architect.pem`;
+    envelope.SigningCertURL = signingCertUrl(options.region);
     return envelope;
 }

@@ -19,6 +19,23 @@ describe('DOMAIN §2.2 delivery format', () => {
         expect(envelope.UnsubscribeURL).toContain(`SubscriptionArn=${SubscriptionArn}`);
     });
 
+    it('rule "each subscription\'s envelope names its own UnsubscribeURL" (the rest is identical)', async () => {
+        const t = snsCloud();
+        const { TopicArn } = await t.sns.createTopic({ Name: 'orders' });
+        const a = await t.queue('a');
+        const b = await t.queue('b');
+        const subA = (await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: a.arn })).SubscriptionArn;
+        const subB = (await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: b.arn })).SubscriptionArn;
+        await t.sns.publish({ TopicArn, Message: 'm "quoted"', MessageAttributes: { k: { DataType: 'String', StringValue: 'v' } } });
+        const envelopeA = JSON.parse((await t.bodies(a.url))[0]!);
+        const envelopeB = JSON.parse((await t.bodies(b.url))[0]!);
+        expect(envelopeA.UnsubscribeURL).toBe(`https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subA}`);
+        expect(envelopeB.UnsubscribeURL).toBe(`https://sns.us-east-1.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=${subB}`);
+        expect({ ...envelopeA, UnsubscribeURL: '' }).toEqual({ ...envelopeB, UnsubscribeURL: '' });
+        expect(envelopeA.Message).toBe('m "quoted"');
+        expect(Object.keys(envelopeA).slice(-2)).toEqual(['UnsubscribeURL', 'MessageAttributes']);
+    });
+
     it('rule "Subject only if set; MessageAttributes only if any, as {Type, Value} with Binary base64"', async () => {
         const t = snsCloud();
         const { TopicArn } = await t.sns.createTopic({ Name: 'orders' });
