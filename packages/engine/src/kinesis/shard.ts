@@ -83,11 +83,14 @@ export class Shard {
         this.endingCounter = lastCounter;
     }
 
-    /** Drops records that arrived before `horizonMs` (retention). */
-    trim(horizonMs: number): void {
+    /** Drops records that arrived before `horizonMs` (retention), handing each to `onExpire` when given. */
+    trim(horizonMs: number, onExpire?: (record: StoredRecord, shard: Shard) => void): void {
         const records = this.records;
         let head = this.head;
-        while (head < records.length && records[head]!.arrivalMs < horizonMs) head++;
+        while (head < records.length && records[head]!.arrivalMs < horizonMs) {
+            onExpire?.(records[head]!, this);
+            head++;
+        }
         if (head === this.head) return;
         this.head = head;
         // Compact once the dead prefix dominates, so memory follows the retained records.

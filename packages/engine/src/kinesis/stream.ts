@@ -3,6 +3,7 @@ import type { HashKeyRange } from './hash.js';
 import { evenHashKeyRanges, hashPartitionKey } from './hash.js';
 import type { OnDemandCapacity } from './on-demand.js';
 import { Shard } from './shard.js';
+import type { StoredRecord } from './shard.js';
 import type { StreamMode, StreamStatus } from './types.js';
 
 /** Cumulative counters of one stream, named after the CloudWatch metrics they feed. */
@@ -22,13 +23,14 @@ export interface StreamMetrics {
     maxIteratorAgeMs: number;
     /** Records pushed to enhanced fan-out consumers. */
     subscribeRecords: number;
-    /** Records trimmed by retention before any read touched them are not tracked: retention is lazy. */
+    /** Records dropped by retention (counted when the shard is next touched: trimming is lazy). */
+    expiredRecords: number;
 }
 
 export function emptyStreamMetrics(): StreamMetrics {
     return {
         incomingRecords: 0, incomingBytes: 0, writeThrottledRecords: 0, readThrottledCalls: 0,
-        getRecordsRecords: 0, getRecordsBytes: 0, iteratorAgeMs: 0, maxIteratorAgeMs: 0, subscribeRecords: 0
+        getRecordsRecords: 0, getRecordsBytes: 0, iteratorAgeMs: 0, maxIteratorAgeMs: 0, subscribeRecords: 0, expiredRecords: 0
     };
 }
 
@@ -89,9 +91,26 @@ export class KinesisStream {
 
     /** The shard with every record older than the horizon dropped. */
     trimmed(shard: Shard): Shard {
-        shard.trim(this.horizonMs);
+        shard.trim(this.horizonMs, this.onExpire);
         return shard;
     }
+
+    /** Every shard trimmed to the horizon (for end-of-run accounting: trimming is otherwise lazy). */
+    trimAll(nowMs: number): void {
+        this.applyRetention(nowMs);
+        for (const shard of this.shards) shard.trim(this.horizonMs, this.onExpire);
+    }
+
+    /**
+     * Called with each record retention drops, at the time its shard is next touched (not at the exact
+     * expiry instant); the simulator counts "expired by retention" from here.
+     */
+    readonly expiryListeners = new Set<(record: StoredRecord, shard: Shard) => void>();
+
+    private readonly onExpire = (record: StoredRecord, shard: Shard): void => {
+        this.metrics.expiredRecords++;
+        if (this.expiryListeners.size > 0) for (const listener of this.expiryListeners) listener(record, shard);
+    };
 
     /** A closed shard is gone once every record it could hold is past retention. */
     isExpired(shard: Shard): boolean {

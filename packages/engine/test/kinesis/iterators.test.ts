@@ -71,6 +71,21 @@ describe('Kinesis §3.3 iterators and retention', () => {
         expect(page.Records.map(record => text(record.Data))).toEqual(['new']);
     });
 
+    it('rule: records dropped by retention are counted and reported to expiry listeners (lazily, when the shard is next touched)', async () => {
+        const cloud = await cloudWithStream(2);
+        const stream = cloud.kinesis.engine.streamOf({ StreamName: 'orders' });
+        const expired: string[] = [];
+        stream.expiryListeners.add(record => expired.push(record.partitionKey));
+        await cloud.kinesis.putRecord({ StreamName: 'orders', Data: 'x', PartitionKey: 'a', ExplicitHashKey: '0' });
+        await cloud.kinesis.putRecord({ StreamName: 'orders', Data: 'x', PartitionKey: 'b', ExplicitHashKey: ((1n << 128n) - 1n).toString() });
+        await cloud.advance(25 * HOUR);
+        await cloud.kinesis.putRecord({ StreamName: 'orders', Data: 'x', PartitionKey: 'c', ExplicitHashKey: '0' });
+        expect(expired).toEqual(['a']);
+        stream.trimAll(cloud.now());
+        expect(expired).toEqual(['a', 'b']);
+        expect(cloud.kinesis.metrics('orders').expiredRecords).toBe(2);
+    });
+
     it('rule: IncreaseStreamRetentionPeriod goes up to 8,760 h and does not bring back expired data', async () => {
         const cloud = await cloudWithStream(1);
         await cloud.kinesis.putRecord({ StreamName: 'orders', Data: 'expired', PartitionKey: 'k' });
