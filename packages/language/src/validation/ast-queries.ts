@@ -107,7 +107,10 @@ export function sizeLiteral(bytes: number): string {
     return `${Math.round(bytes)}B`;
 }
 
-/** 1234567 → `1,234,567`, for limits quoted in messages. */
+/** 1234567 → `1,234,567`; 0.25 → `0.25` (at most 2 decimals). Hand-rolled: Intl formatting is slow in hot checks. */
 export function grouped(value: number): string {
-    return value.toLocaleString('en-US', { maximumFractionDigits: 2 });
+    const rounded = Math.round(value * 100) / 100;
+    const [whole, fraction] = String(Math.abs(rounded)).split('.');
+    const digits = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return `${rounded < 0 ? '-' : ''}${digits}${fraction ? `.${fraction}` : ''}`;
 }

@@ -21,6 +21,9 @@ export function policyScope(subscription: Subscription): FilterPolicyScope {
 
 /** MQ042 (SNS would reject the policy) and MQ043 (no message any producer sends can pass it). */
 export class FilterPolicyValidator {
+    /** Sample messages per producer node and set of policy numbers; a changed document brings new nodes. */
+    protected readonly samples = new WeakMap<Producer, Map<string, SnsFilterableMessage[] | undefined>>();
+
     constructor(protected readonly facts: WorkspaceFacts, protected readonly matcher?: FilterPolicyMatcher) {}
 
     checkFilterPolicy(subscription: Subscription, accept: ValidationAcceptor): void {
@@ -43,6 +46,20 @@ export class FilterPolicyValidator {
         if (issues.length === 0) this.checkPolicyCanMatch(subscription, accept);
     }
 
+    /** The producer's sample messages as SNS would see them, computed once per producer and set of policy numbers. */
+    protected messagesOf(producer: Producer, interestingNumbers: readonly number[]): SnsFilterableMessage[] | undefined {
+        let perNumbers = this.samples.get(producer);
+        if (!perNumbers) {
+            perNumbers = new Map();
+            this.samples.set(producer, perNumbers);
+        }
+        const key = [...new Set(interestingNumbers)].sort((a, b) => a - b).join(',');
+        if (!perNumbers.has(key)) {
+            perNumbers.set(key, sampleMessages(producer, { interestingNumbers })?.map(sample => toSnsMessage(producer, sample)));
+        }
+        return perNumbers.get(key);
+    }
+
     protected checkPolicyCanMatch(subscription: Subscription, accept: ValidationAcceptor): void {
         const matcher = this.matcher;
         const topic = subscription.$container;
@@ -53,12 +70,12 @@ export class FilterPolicyValidator {
         const interestingNumbers = collectNumbers(policy);
         let checked = 0;
         for (const producer of producers) {
-            const samples = sampleMessages(producer, { interestingNumbers });
+            const messages = this.messagesOf(producer, interestingNumbers);
             // Without a template (or with too many combinations) we cannot prove anything: stay silent.
-            if (!samples) return;
-            for (const sample of samples) {
+            if (!messages) return;
+            for (const message of messages) {
                 checked++;
-                if (matcher(policy, scope, toSnsMessage(producer, sample))) return;
+                if (matcher(policy, scope, message)) return;
             }
         }
         const names = producers.map(p => `'${p.name}'`).join(', ');

@@ -14,14 +14,14 @@ interface Limit {
     max: number;
     /** Renders a bound as a literal the grammar accepts (it is also the quick fix's replacement). */
     literal: (value: number) => string;
-    /** The AWS setting and its range in the API's own unit, for the message. */
-    source: string;
+    /** The AWS setting and its range in the API's own unit, for the message (built only when reporting). */
+    source: string | (() => string);
 }
 
 const seconds = (ms: number) => grouped(ms / 1000);
 const durationLimit = (range: { min: number; max: number }, setting: string): Limit =>
     ({ ...range, literal: durationLiteral, source: `${setting}, ${seconds(range.min)}..${seconds(range.max)} s` });
-const sizeLimit = (min: number, max: number, source: string): Limit => ({ min, max, literal: sizeLiteral, source });
+const sizeLimit = (min: number, max: number, source: string | (() => string)): Limit => ({ min, max, literal: sizeLiteral, source });
 const countLimit = (min: number, max: number, source: string): Limit => ({ min, max, literal: String, source });
 
 const LIMITS = {
@@ -105,7 +105,8 @@ export class LimitsValidator {
         const bound = value < limit.min ? limit.min : limit.max;
         const replacement = limit.literal(bound);
         report(accept, code,
-            `${label} ${written} is outside ${limit.literal(limit.min)}..${limit.literal(limit.max)} (${limit.source})`,
+            `${label} ${written} is outside ${limit.literal(limit.min)}..${limit.literal(limit.max)} ` +
+            `(${typeof limit.source === 'string' ? limit.source : limit.source()})`,
             { node, property: prop as never, data: { replacement } });
     }
 }
@@ -117,13 +118,13 @@ function producerSizeLimit(producer: Producer): Limit {
     if (isStream(target)) {
         const declared = property(target.properties, 'max-record-size');
         const max = sizeOf(declared?.value) ?? KINESIS.recordSizeBytes.default;
-        return sizeLimit(1, Math.min(max, KINESIS.recordSizeBytes.max), `Kinesis record size of stream '${target.name}', at most ${grouped(max)} B`);
+        return sizeLimit(1, Math.min(max, KINESIS.recordSizeBytes.max), () => `Kinesis record size of stream '${target.name}', at most ${grouped(max)} B`);
     }
     if (isFirehose(target)) return sizeLimit(1, FIREHOSE.recordSizeBytes, 'Firehose record size, at most 1,000 KiB (1,024,000 B)');
     if (isQueue(target)) {
         const declared = property(target.properties, 'max-message-size');
         const max = Math.min(sizeOf(declared?.value) ?? SQS.maxMessageSizeBytes.max, SQS.maxMessageSizeBytes.max);
-        return sizeLimit(1, max, `max-message-size of queue '${target.name}', SQS allows at most 1,048,576 B`);
+        return sizeLimit(1, max, () => `max-message-size of queue '${target.name}', SQS allows at most 1,048,576 B`);
     }
     return sizeLimit(1, SQS.maxMessageSizeBytes.max, 'SQS message size, at most 1,048,576 B');
 }
