@@ -119,7 +119,7 @@ async function runSteps(page, url, workspace) {
     const exampleText = await readFile(path.join(workspace, EXAMPLE), 'utf8');
 
     await step(page, 'open-example', async () => {
-        await page.goto(url);
+        await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 120_000 });
         await waitForWorkbench(page);
         await openFile(page, EXAMPLE);
         // The status bar item turns into "✓ MQ" once the language server is running.
@@ -182,6 +182,23 @@ async function runSteps(page, url, workspace) {
         await node.frame.click(`g.mq-node[data-id="${node.id}"]`);
         await activeTab(page, EXAMPLE).waitFor({ timeout: 10_000 });
         await waitFor(`the cursor on line ${expectedLine} (queue ${node.name})`, async () => (await cursorPosition(page))?.line === expectedLine, { timeout: 15_000 });
+    });
+
+    await step(page, 'export-png-from-preview', async () => {
+        if (!node) throw new Error('no preview from the previous steps');
+        const target = path.join(workspace, 'architecture.png');
+        await node.frame.click('button[data-action="export-png"]');
+        // code-server's save dialog is the simple file dialog: a quick input holding the path.
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor({ state: 'visible', timeout: 20_000 });
+        await input.fill(target);
+        await page.keyboard.press('Enter');
+        const png = await waitFor('the exported PNG on disk', async () => {
+            const bytes = await readFile(target).catch(() => undefined);
+            return bytes && bytes.length > 1000 ? bytes : undefined;
+        }, { timeout: 30_000 });
+        if (png.subarray(1, 4).toString('latin1') !== 'PNG') throw new Error('the exported file is not a PNG');
+        if (png.readUInt32BE(16) < 200) throw new Error(`the PNG is only ${png.readUInt32BE(16)} px wide`);
     });
 
     await step(page, 'simulation-report-with-verdicts', async () => {

@@ -18,9 +18,9 @@ export async function waitFor(description, probe, { timeout = 30_000, interval =
 }
 
 export async function waitForWorkbench(page) {
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    await page.waitForSelector('.monaco-workbench', { timeout: 120_000 });
     // The explorer is populated once the workspace folder is open.
-    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 60_000 });
+    await page.waitForSelector('.explorer-folders-view .monaco-list-row', { timeout: 120_000 });
 }
 
 async function quickInput(page) {
