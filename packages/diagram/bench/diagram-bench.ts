@@ -43,7 +43,7 @@ async function once(resources: number): Promise<Sample & { nodes: number; edges:
     const t0 = performance.now();
     const graph = buildGraph(model);
     const t1 = performance.now();
-    const diagram = await layoutGraph(graph);
+    const diagram = await layoutGraph(graph, { cache: false });
     const t2 = performance.now();
     const svg = renderSvg(diagram);
     const t3 = performance.now();
@@ -114,7 +114,7 @@ async function main(): Promise<void> {
     writeFileSync(out, [
         '# Diagram benchmark',
         '',
-        'Model → standalone SVG (`buildGraph` → `layoutGraph` (elkjs, in-process) → `renderSvg`) for generated architectures',
+        'Model → standalone SVG (`buildGraph` → `layoutGraph` (elkjs, in-process, layout cache off) → `renderSvg`) for generated architectures',
         '(`test/support/synthetic-model.ts`: clusters of producer → topic → filtered and raw queues with a DLQ → consumer groups,',
         'and producer → stream → firehose with a transform → S3). Medians after one warm-up run. Regenerate with `npm run bench:diagram`.',
         '',

@@ -5,10 +5,11 @@ export { describeFilterPolicy, filterPolicyClauses, filterSummaryLines, summariz
 export { DefaultLayoutConfigurator } from './layout/layout-options.js';
 export type { LayoutConfigurator } from './layout/layout-options.js';
 export { layoutGraph } from './layout/layout.js';
+export type { LayoutOptions } from './layout/layout.js';
 export { FONT_FAMILY, textWidth } from './layout/text-metrics.js';
 export { renderSvg } from './render/render-svg.js';
 export type { RenderSvgOptions } from './render/render-svg.js';
 export type { ThemeName } from './render/theme.js';
 export { escapeXml } from './render/escape.js';
 export { layoutArchitecture, renderArchitectureSvg } from './render-architecture.js';
-export type { ArchitectureDiagramOptions } from './render-architecture.js';
+export type { ArchitectureDiagramOptions, ArchitectureLayoutOptions } from './render-architecture.js';

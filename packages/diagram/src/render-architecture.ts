@@ -3,14 +3,16 @@ import { buildGraph } from './graph/build-graph.js';
 import type { BuildGraphOptions } from './graph/build-graph.js';
 import type { PositionedDiagram } from './graph/diagram-graph.js';
 import { layoutGraph } from './layout/layout.js';
+import type { LayoutOptions } from './layout/layout.js';
 import { renderSvg } from './render/render-svg.js';
 import type { RenderSvgOptions } from './render/render-svg.js';
 
-export type ArchitectureDiagramOptions = BuildGraphOptions & RenderSvgOptions;
+export type ArchitectureLayoutOptions = BuildGraphOptions & LayoutOptions;
+export type ArchitectureDiagramOptions = ArchitectureLayoutOptions & RenderSvgOptions;
 
 /** Model → positioned diagram (JSON-safe), for webviews that draw it themselves. */
-export async function layoutArchitecture(model: ArchitectureModel, options: BuildGraphOptions = {}): Promise<PositionedDiagram> {
-    return layoutGraph(buildGraph(model, options));
+export async function layoutArchitecture(model: ArchitectureModel, options: ArchitectureLayoutOptions = {}): Promise<PositionedDiagram> {
+    return layoutGraph(buildGraph(model, options), options);
 }
 
 /**

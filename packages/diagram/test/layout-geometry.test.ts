@@ -89,9 +89,25 @@ describe('layout geometry', () => {
     });
 
     it('is deterministic', async () => {
-        const first = await layoutArchitecture(tourModel());
-        const second = await layoutArchitecture(tourModel());
+        const first = await layoutArchitecture(tourModel(), { cache: false });
+        const second = await layoutArchitecture(tourModel(), { cache: false });
         expect(second).toEqual(first);
+    });
+
+    it('reuses the layout of an identical graph, and only then', async () => {
+        const model = tourModel();
+        model.queues[0].name = 'not-laid-out-before';
+        let started = performance.now();
+        const first = await layoutArchitecture(model);
+        const uncached = performance.now() - started;
+        started = performance.now();
+        const again = await layoutArchitecture(model);
+        expect(performance.now() - started).toBeLessThan(uncached / 3);
+        expect(again).toEqual(first);
+        model.queues[0].name = 'renamed-queue';
+        const changed = await layoutArchitecture(model);
+        expect(changed.nodes.some((n) => n.id === 'queue:renamed-queue')).toBe(true);
+        expectReadable(changed);
     });
 
     const large: Array<[string, ArchitectureModel]> = [200, 207].map((n) => [`${n}`, syntheticModel(n)]);

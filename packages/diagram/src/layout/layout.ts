@@ -15,13 +15,37 @@ function sectionPoints(section: ElkEdgeSection): Point[] {
     return [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: p.x, y: p.y }));
 }
 
+// The preview re-requests the diagram after every validation; most requests after a theme switch
+// or an edit that changes no name, size or edge lay out exactly the same ELK input again.
+const CACHE_SIZE = 4;
+const cache = new Map<string, ElkNode>();
+
+async function layoutCached(input: ElkNode): Promise<ElkNode> {
+    const key = JSON.stringify(input);
+    const hit = cache.get(key);
+    if (hit !== undefined) {
+        cache.delete(key);
+        cache.set(key, hit);
+        return hit;
+    }
+    // ELK writes positions into the graph it is given; lay out a copy so the caller's graph stays reusable.
+    const result = await elk().layout(structuredClone(input));
+    cache.set(key, result);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return result;
+}
+
+export interface LayoutOptions {
+    /** Reuse the layout of an identical ELK input from the last few calls. Default true. */
+    cache?: boolean;
+}
+
 /**
  * Lays out a diagram graph with ELK (synchronously in this thread, so call it off any UI thread:
  * in the language server or a worker) and returns it as positioned, JSON-safe data.
  */
-export async function layoutGraph(graph: DiagramGraph): Promise<PositionedDiagram> {
-    // ELK writes positions into the graph it is given; lay out a copy so `graph` stays reusable.
-    const result: ElkNode = await elk().layout(structuredClone(graph.elk));
+export async function layoutGraph(graph: DiagramGraph, options: LayoutOptions = {}): Promise<PositionedDiagram> {
+    const result = options.cache === false ? await elk().layout(structuredClone(graph.elk)) : await layoutCached(graph.elk);
     const placed = new Map((result.children ?? []).map((child) => [child.id, child]));
     const routed = new Map((result.edges ?? []).map((edge: ElkExtendedEdge) => [edge.id, edge]));
 
