@@ -1,5 +1,6 @@
 import type { Module } from 'langium';
 import type { LangiumServices, LangiumSharedServices, PartialLangiumServices, PartialLangiumSharedServices } from 'langium/lsp';
+import { MqIndexManager } from '../scope/mq-index-manager.js';
 import { MqLinker } from '../scope/mq-linker.js';
 import { MqReferenceDescriptionProvider } from '../scope/mq-reference-descriptions.js';
 import { MqScopeComputation } from '../scope/mq-scope-computation.js';
@@ -39,8 +40,11 @@ export const MqLspModule: Module<LangiumServices, PartialLangiumServices> = {
     }
 };
 
-/** Editor services shared by all languages of the server (symbol and completion kinds). */
+/** Services shared by all languages of the server: the by-name workspace index, symbol and completion kinds. */
 export const MqSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        IndexManager: (shared) => new MqIndexManager(shared)
+    },
     lsp: {
         NodeKindProvider: () => new MqNodeKindProvider()
     }

@@ -1,6 +1,8 @@
 import type { ReferenceInfo, Scope } from 'langium';
 import { DefaultScopeProvider } from 'langium';
 import { Firehose, LambdaFunction, Queue, isSubscription } from '../generated/ast.js';
+import { MqIndexManager } from './mq-index-manager.js';
+import { NameIndexScope } from './name-index-scope.js';
 
 /** `subscribe firehose archive` names a firehose even when a queue is also called `archive`. */
 const SUBSCRIPTION_TARGET_TYPE: Readonly<Record<string, string>> = {
@@ -20,8 +22,23 @@ const SUBSCRIPTION_TARGET_TYPE: Readonly<Record<string, string>> = {
  * Names are unique per kind, not globally: `[Queue:Name]` only sees queues and `[Publishable:Name]` only
  * queues, topics, streams and firehoses, so a queue and a firehose may share a name. Where the text says
  * which kind it means (the protocol word of a subscription), the scope is narrowed to that kind.
+ *
+ * With the MQ index manager the global scopes are live views over its by-name index, so nothing is
+ * rebuilt when a document changes.
  */
 export class MqScopeProvider extends DefaultScopeProvider {
+
+    protected readonly liveScopes = new Map<string, Scope>();
+
+    protected override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        if (!(this.indexManager instanceof MqIndexManager)) return super.getGlobalScope(referenceType, context);
+        let scope = this.liveScopes.get(referenceType);
+        if (!scope) {
+            scope = new NameIndexScope(this.indexManager, referenceType);
+            this.liveScopes.set(referenceType, scope);
+        }
+        return scope;
+    }
 
     override getScope(context: ReferenceInfo): Scope {
         const container = context.container;

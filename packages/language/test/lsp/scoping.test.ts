@@ -2,6 +2,7 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createMqServices } from '../../src/mq-module.js';
+import type { MqIndexManager } from '../../src/scope/mq-index-manager.js';
 import type { Model, Producer, PublishProperty, Queue, DeadLetterProperty, Topic } from '../../src/generated/ast.js';
 
 const services = createMqServices(EmptyFileSystem).mq;
@@ -54,5 +55,31 @@ describe('scoping narrowed by what the text says', () => {
         `);
         const topic = doc.parseResult.value.declarations[2] as Topic;
         expect(topic.subscriptions.map(subscription => subscription.target?.ref?.$type)).toEqual(['Queue', 'Firehose', 'Queue']);
+    });
+});
+
+describe('the workspace index follows changes', () => {
+    test('removing the file that declares a name unresolves its references; adding it back resolves them', async () => {
+        const dlq = await parse('queue orders-dlq { }', { documentUri: 'file:///ws/dlq.mq' });
+        const orders = await parse('queue orders { dead-letter: orders-dlq after 3 receives }', { documentUri: 'file:///ws/orders.mq' });
+        const deadLetter = () => ((orders.parseResult.value.declarations[0] as Queue).properties[0] as DeadLetterProperty).queue;
+        expect(deadLetter().ref?.$container).toBe(dlq.parseResult.value);
+
+        await clearDocuments(services, [dlq]);
+        expect(deadLetter().ref).toBeUndefined();
+        expect(deadLetter().error?.message).toContain('orders-dlq');
+
+        const again = await parse('// moved\nqueue orders-dlq { retention: 14d }', { documentUri: 'file:///ws/moved.mq' });
+        await services.shared.workspace.DocumentBuilder.update([], []);
+        expect(deadLetter().ref?.$container).toBe(again.parseResult.value);
+    });
+
+    test('the by-name view holds each symbol once per declaring document', async () => {
+        await parse('queue a { }\ntopic a { }', { documentUri: 'file:///ws/one.mq' });
+        await parse('queue b { }', { documentUri: 'file:///ws/two.mq' });
+        const index = services.shared.workspace.IndexManager as MqIndexManager;
+        expect(index.findElements('a', 'Queue').map(description => description.type)).toEqual(['Queue']);
+        expect(index.findElements('a', 'Resource').map(description => description.type).sort()).toEqual(['Queue', 'Topic']);
+        expect(index.findElement('b', 'Topic')).toBeUndefined();
     });
 });
