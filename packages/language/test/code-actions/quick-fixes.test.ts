@@ -100,6 +100,12 @@ describe('quick fixes', () => {
             'queue q.fifo { deduplication: content }\nproducer p {\n  publish: q.fifo\n  message: { "account": "a1" }\n  group: account\n}');
     });
 
+    test('MQ024 adds dedup-id: when the FIFO target does not deduplicate by content', async () => {
+        await expectFix('MQ024',
+            'topic e.fifo { }\nproducer p { publish: e.fifo  group: account  message: { "id": uuid() } }',
+            'topic e.fifo { }\nproducer p { publish: e.fifo  group: account  message: { "id": uuid() }  dedup-id: id }');
+    });
+
     test('MQ025 sets throughput: per-group on the FIFO target', async () => {
         await expectFixAcrossDeclarations('MQ025',
             'queue q.fifo { deduplication: content }\nproducer p { publish: q.fifo  group: g  rate: 500/s }',

@@ -1,3 +1,4 @@
+import { DocumentState } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { parseRuleOption, parseRuleOverrides, setRuleOverrides } from '../../src/rules/rule-configuration.js';
 import { ERROR, services, validate, WARNING, withCode } from './helpers.js';
@@ -51,6 +52,21 @@ describe('rule severities are configurable like a linter', () => {
             expect(withCode(await validate('consumer c { poll: nowhere }'), 'MQ040')).toEqual([]);
         } finally {
             setRuleOverrides(services.mq, {});
+        }
+    });
+});
+
+describe('changing mq.rules in the editor', () => {
+    test('re-validates open documents with the new severities', async () => {
+        const result = await validate('queue forgotten { }');
+        expect(withCode(result, 'MQ071')).toHaveLength(1);
+        setWorkspaceSettings({ MQ071: 'off' });
+        try {
+            await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, result.document.uri);
+            expect((result.document.diagnostics ?? []).filter(d => d.code === 'MQ071')).toEqual([]);
+        } finally {
+            setWorkspaceSettings(undefined);
+            await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, result.document.uri);
         }
     });
 });
