@@ -45,8 +45,8 @@ export class Subscription {
     private readonly expiryTimer: Cancellable;
     private ended = false;
     private sentFirst = false;
-    private readonly onAppend = (shard: Shard): void => {
-        if (shard === this.cursor.shard) this.schedulePush(this.clock.now());
+    private readonly onAppend = (): void => {
+        this.schedulePush(this.clock.now());
     };
 
     constructor(
@@ -58,7 +58,7 @@ export class Subscription {
         const now = clock.now();
         const rate = KINESIS.enhancedFanOutBytesPerSecondPerShard;
         this.bucket = new TokenBucket(rate, rate, now);
-        cursor.stream.appendListeners.add(this.onAppend);
+        cursor.shard.appendListeners.add(this.onAppend);
         this.expiryTimer = clock.scheduleInternal(now + KINESIS.enhancedFanOutSubscriptionMs, () => this.finish('expired'));
         this.schedulePush(now);
     }
@@ -72,7 +72,7 @@ export class Subscription {
         this.ended = true;
         this.pushTimer?.cancel();
         this.expiryTimer.cancel();
-        this.cursor.stream.appendListeners.delete(this.onAppend);
+        this.cursor.shard.appendListeners.delete(this.onAppend);
         this.onEnded(this);
         this.sink.end(reason);
     }

@@ -353,7 +353,7 @@ export class KinesisEngine {
         shard.append({ counter, partitionKey, data: options.data, payload: options.payload, size, arrivalMs: now });
         stream.metrics.incomingRecords++;
         stream.metrics.incomingBytes += dataBytes;
-        if (stream.appendListeners.size > 0) for (const listener of stream.appendListeners) listener(shard);
+        if (shard.appendListeners.size > 0) for (const listener of shard.appendListeners) listener();
         return { ok: true, shard, counter };
     }
 

@@ -47,6 +47,8 @@ export class Shard {
     readonly writeRecords: TokenBucket;
     readonly readBytes: TokenBucket;
     readonly readCalls: TokenBucket;
+    /** Called after a record is appended (enhanced fan-out subscriptions of this shard listen here). */
+    readonly appendListeners = new Set<() => void>();
     /** GetRecords calls before this time are throttled (the 10 MiB / 5-s rule, and 1 s after an overdraft). */
     readBlockedUntil = 0;
 

@@ -53,8 +53,6 @@ export class KinesisStream {
     /** Successful UpdateShardCount calls (times), for the 10-per-rolling-24-h limit. */
     readonly shardCountUpdates: number[] = [];
     onDemand: OnDemandCapacity | undefined;
-    /** Called after a record is appended (enhanced fan-out subscriptions listen here). */
-    readonly appendListeners = new Set<(shard: Shard) => void>();
     private readonly children = new Map<Shard, Shard[]>();
     /** Enhanced fan-out consumers by name. */
     readonly consumers = new Map<string, StreamConsumer>();
