@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { EmptyFileSystem } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createMqServices } from '../../src/mq-module.js';
@@ -81,5 +81,20 @@ describe('the workspace index follows changes', () => {
         expect(index.findElements('a', 'Queue').map(description => description.type)).toEqual(['Queue']);
         expect(index.findElements('a', 'Resource').map(description => description.type).sort()).toEqual(['Queue', 'Topic']);
         expect(index.findElement('b', 'Topic')).toBeUndefined();
+    });
+});
+
+describe('linking cost', () => {
+    test('resolving references never scans the workspace symbol list (each lookup is by name)', async () => {
+        const index = services.shared.workspace.IndexManager as MqIndexManager;
+        const scans = vi.spyOn(index, 'allElements');
+        const lookups = vi.spyOn(index, 'findElement');
+        const text = Array.from({ length: 300 }, (_, i) => `queue q${i}-dlq { }\nqueue q${i} { dead-letter: q${i}-dlq after 3 receives }\nconsumer c${i} { poll: q${i} }`).join('\n');
+        const doc = await parse(text);
+        expect(doc.references.every(ref => ref.error === undefined)).toBe(true);
+        expect(lookups).toHaveBeenCalledTimes(600);
+        expect(scans).not.toHaveBeenCalled();
+        scans.mockRestore();
+        lookups.mockRestore();
     });
 });
