@@ -14,6 +14,8 @@ import { ScalingController } from './scaling.js';
 import { EndpointSink, FunctionSink, QueueSink, TopicSink } from './sinks.js';
 import type { Sink } from './ports.js';
 import { installSqsHooks, queueAttributes, SqsQueuePort } from './sqs-port.js';
+import { StreamConsumerGroup, StreamReaders, StreamSink } from './stream-driver.js';
+import { deliveryStreamInput, FirehoseDriver, transformFor } from './firehose-driver.js';
 import { World } from './world.js';
 
 export interface SimulateOptions {
@@ -100,6 +102,9 @@ interface Built {
     functions: FunctionDriver[];
     groups: QueueConsumerGroup[];
     scalers: ScalingController[];
+    streams: StreamSink[];
+    streamGroups: StreamConsumerGroup[];
+    firehoses: FirehoseDriver[];
 }
 
 function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, model: ArchitectureModel, scenario: ScenarioModel,
@@ -125,6 +130,21 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
     const functions = new Map<string, FunctionDriver>();
     for (const fn of model.functions) functions.set(fn.name, new FunctionDriver(world, fn));
 
+    // Streams, and Firehose delivery streams (a stream-sourced firehose is one more reader of its stream).
+    const kinesis = cloud.kinesis.engine;
+    const streamSinks = new Map<string, StreamSink>();
+    for (const stream of model.streams) {
+        try {
+            const created = stream.capacity.mode === 'provisioned'
+                ? kinesis.createStream(stream.name, 'PROVISIONED', stream.capacity.shards)
+                : kinesis.createStream(stream.name, 'ON_DEMAND', undefined);
+            streamSinks.set(stream.name, new StreamSink(world, stream, kinesis, created, new StreamReaders()));
+        } catch (error) {
+            world.notes.push(`stream ${stream.name} was not simulated: ${(error as Error).message}`);
+        }
+    }
+    const streamGroups: StreamConsumerGroup[] = [];
+
     // Consumers by their source.
     const readersOf = new Map<string, string[]>();
     const groups: QueueConsumerGroup[] = [];
@@ -145,7 +165,15 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
             const scaler = new ScalingController(world, consumer, group, queueMetric(consumer, port));
             if (scaler.active) scalers.push(scaler);
         } else if (source?.kind === 'stream') {
-            world.notes.push(`consumer ${consumer.name} reads stream ${source.streamName}: stream readers are not simulated yet`);
+            const sink = source.stream ? streamSinks.get(source.stream.name) : undefined;
+            if (!sink) {
+                world.notes.push(`consumer ${consumer.name} was not simulated: stream ${source.streamName} is not available`);
+                continue;
+            }
+            streamGroups.push(new StreamConsumerGroup(world, consumer, sink, sink.readers.add(consumer.name), source.fanOut === 'enhanced'));
+            if (consumer.scaleOut || consumer.scaleIn) {
+                world.notes.push(`consumer ${consumer.name}: scaling rules on stream readers are not simulated (one record processor per shard)`);
+            }
         } else {
             world.notes.push(`consumer ${consumer.name} has no source and was not simulated`);
         }
@@ -155,6 +183,27 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
     const queueSinks = new Map<string, QueueSink>();
     for (const [name, port] of portByName) {
         queueSinks.set(name, new QueueSink(world, port.model, port, () => readersOf.get(name) ?? []));
+    }
+    const firehoses = new Map<string, FirehoseDriver>();
+    const firehoseEngine = cloud.firehose.engine;
+    for (const firehose of model.firehoses) {
+        const fn = firehose.transform?.function;
+        const lambdaArn = fn ? `arn:aws:lambda:${cloud.context.region}:${cloud.context.accountId}:function:${fn.name}` : undefined;
+        if (fn && lambdaArn) firehoseEngine.registerTransform(lambdaArn, transformFor(world, fn));
+        let sourceSink: StreamSink | undefined;
+        if (firehose.source.kind === 'stream') {
+            sourceSink = firehose.source.stream ? streamSinks.get(firehose.source.stream.name) : undefined;
+            if (!sourceSink) {
+                world.notes.push(`firehose ${firehose.name} was not simulated: stream ${firehose.source.streamName} is not available`);
+                continue;
+            }
+        }
+        try {
+            const created = firehoseEngine.createDeliveryStream(deliveryStreamInput(firehose, sourceSink?.stream.arn, lambdaArn));
+            firehoses.set(firehose.name, new FirehoseDriver(world, firehose, firehoseEngine, created, sourceSink?.readers.add(firehose.name)));
+        } catch (error) {
+            world.notes.push(`firehose ${firehose.name} was not simulated: ${(error as Error).message}`);
+        }
     }
     const functionSinks = new Map<string, FunctionSink>();
     for (const [name, driver] of functions) functionSinks.set(name, new FunctionSink(world, driver));
@@ -167,11 +216,9 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
             let target: Sink | undefined;
             if (subscription.protocol === 'sqs') target = subscription.target ? queueSinks.get(subscription.target.name) : undefined;
             else if (subscription.protocol === 'lambda') target = subscription.target ? functionSinks.get(subscription.target.name) : undefined;
-            else if (subscription.protocol === 'firehose') {
-                world.notes.push(`subscription ${topic.name} → ${subscription.endpoint}: firehose delivery is not simulated yet; counted as delivered to an endpoint`);
-            }
+            else if (subscription.protocol === 'firehose') target = subscription.target ? firehoses.get(subscription.target.name) : undefined;
             if (!target) {
-                if (subscription.protocol === 'sqs' || subscription.protocol === 'lambda') {
+                if (subscription.protocol === 'sqs' || subscription.protocol === 'lambda' || subscription.protocol === 'firehose') {
                     world.notes.push(`subscription ${topic.name} → ${subscription.endpoint} was not simulated: its target is not available`);
                     continue;
                 }
@@ -188,14 +235,20 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
         let sink: Sink | undefined;
         if (target?.kind === 'queue') sink = queueSinks.get(target.name);
         else if (target?.kind === 'topic') sink = topics.get(target.name);
+        else if (target?.kind === 'stream') sink = streamSinks.get(target.name);
+        else if (target?.kind === 'firehose') sink = target.source.kind === 'direct' ? firehoses.get(target.name) : undefined;
         if (!sink) {
-            world.notes.push(`producer ${producer.name} was not simulated: ${target ? `publishing to a ${target.kind} is not simulated yet` : `target ${producer.targetName} is not available`}`);
+            world.notes.push(`producer ${producer.name} was not simulated: target ${producer.targetName} is not available`);
             continue;
         }
         new ProducerDriver(world, producer, scenario, sink, arrivals).start();
     }
     for (const group of groups) group.start();
-    return { ports: [...portByName.values()], functions: [...functions.values()], groups, scalers };
+    for (const group of streamGroups) group.start();
+    return {
+        ports: [...portByName.values()], functions: [...functions.values()], groups, scalers,
+        streams: [...streamSinks.values()], streamGroups, firehoses: [...firehoses.values()]
+    };
 }
 
 function queueMetric(consumer: ConsumerModel, port: SqsQueuePort): () => number {
@@ -227,6 +280,8 @@ function startSampling(world: World, build: Built, durationMs: number): void {
             port.state.peak('age-of-oldest', gauges.ageOfOldestMs);
         }
         for (const group of build.groups) group.sample(now);
+        for (const group of build.streamGroups) group.sample(now);
+        for (const firehose of build.firehoses) firehose.sample(now);
         for (const scaler of build.scalers) scaler.sample();
         if (now > 0 && now % ALARM_PERIOD_MS === 0) for (const scaler of build.scalers) scaler.evaluate();
         const next = now + SAMPLE_INTERVAL_MS;
@@ -257,7 +312,17 @@ function finishReport(world: World, build: Built, scenario: ScenarioModel, seed:
     for (const fn of build.functions) {
         for (const delivery of fn.pending) ledger.settle(delivery, 'in-flight-at-end');
     }
+    for (const firehose of build.firehoses) {
+        firehose.finish();
+        for (const delivery of firehose.pending) ledger.settle(delivery, 'in-flight-at-end');
+    }
+    // Records still in a stream: unread by some reader, or read by a firehose that still buffers them.
+    for (const stream of build.streams) {
+        stream.finish();
+        for (const delivery of stream.remainingDeliveries()) if (delivery.settled === undefined) ledger.settle(delivery, 'in-flight-at-end');
+    }
     for (const group of build.groups) group.finish();
+    for (const group of build.streamGroups) group.finish();
 
     const resources: ResourceReport[] = world.allResources()
         .sort((a, b) => (KIND_ORDER[a.kind]! - KIND_ORDER[b.kind]!) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
