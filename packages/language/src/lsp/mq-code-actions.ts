@@ -114,10 +114,13 @@ export class MqCodeActionProvider implements CodeActionProvider {
         return action(`Add ${key}: ${data.field}`, diagnostic, edits);
     }
 
-    /** MQ025: switch the FIFO target to high throughput. */
+    /** MQ025: switch the FIFO target (of a producer, or of a FIFO topic's subscription) to high throughput. */
     protected setPerGroupThroughput(diagnostic: Diagnostic, document: LangiumDocument): CodeAction | undefined {
-        const producer: Producer | undefined = AstUtils.getContainerOfType(this.nodeAt(document, diagnostic), isProducer);
-        const target = producer?.properties.find(isPublishProperty)?.target?.ref;
+        const node = this.nodeAt(document, diagnostic);
+        const producer: Producer | undefined = AstUtils.getContainerOfType(node, isProducer);
+        const target = producer
+            ? producer.properties.find(isPublishProperty)?.target?.ref
+            : AstUtils.getContainerOfType(node, isSubscription)?.target?.ref;
         if (!isQueue(target) && !isTopic(target)) return undefined;
         const edits = new EditCollector();
         setProperty(edits, target, 'throughput', 'per-group');

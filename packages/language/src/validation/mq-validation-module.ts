@@ -93,7 +93,8 @@ export function registerMqValidationChecks(services: ValidationContainer): void 
             (node, accept) => topics.checkSubscriptionDeadLetter(node, accept),
             (node, accept) => topics.checkEndpoint(node, accept),
             (node, accept) => topics.checkRawDelivery(node, accept),
-            (node, accept) => filters.checkFilterPolicy(node, accept)
+            (node, accept) => filters.checkFilterPolicy(node, accept),
+            (node, accept) => clients.checkFifoFanOutThroughput(node, accept)
         ],
         Producer: [
             (node, accept) => clients.checkFifoProducer(node, accept),

@@ -1,5 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import type { Consumer, Producer, Queue, ScaleProperty, Topic } from '../generated/ast.js';
+import type { Consumer, Producer, Queue, ScaleProperty, Subscription, Topic } from '../generated/ast.js';
 import { isPublishProperty, isQueue, isScaleProperty, isTopic } from '../generated/ast.js';
 import { SNS, SQS } from '../model/limits.js';
 import {
@@ -61,6 +61,22 @@ export class ProducersConsumersValidator {
             `${why}: set throughput: per-group on '${target.name}' (high throughput per message group)`;
         if (rate) report(accept, 'MQ025', message, { node: rate, property: 'value' });
         else report(accept, 'MQ025', message, { node: producer, property: 'name' });
+    }
+
+    /** MQ025 for fan-out: a FIFO topic sends every message on to each subscribed FIFO queue (filters aside). */
+    checkFifoFanOutThroughput(subscription: Subscription, accept: ValidationAcceptor): void {
+        const topic = subscription.$container;
+        const queue = subscription.target?.ref;
+        if (!isFifo(topic) || !isQueue(queue) || !isFifo(queue)) return;
+        if (property(queue.properties, 'throughput')?.value === 'per-group') return;
+        const total = this.facts.index.producersByTarget.get(topic).reduce((sum, p) => sum + producerRate(p), 0);
+        if (total <= SQS.fifoTpsPerAction) return;
+        const filtered = subscription.policy ? ' (before its filter policy)' : '';
+        report(accept, 'MQ025',
+            `FIFO topic '${topic.name}' receives ${grouped(total)} msg/s and delivers them to FIFO queue '${queue.name}'${filtered}; ` +
+            `a FIFO queue without high throughput accepts ${grouped(SQS.fifoTpsPerAction)} SendMessage calls/s per partition: ` +
+            `set throughput: per-group on '${queue.name}' (high throughput per message group)`,
+            { node: subscription, property: 'target' });
     }
 
     checkVisibilityVersusProcessing(consumer: Consumer, accept: ValidationAcceptor): void {

@@ -112,6 +112,12 @@ describe('quick fixes', () => {
             'queue q.fifo { deduplication: content  throughput: per-group }\nproducer p { publish: q.fifo  group: g  rate: 500/s }');
     });
 
+    test('MQ025 on a FIFO topic subscription sets throughput: per-group on the subscribed queue', async () => {
+        await expectFixAcrossDeclarations('MQ025',
+            'queue ledger.fifo {\n  visibility: 30s\n}\ntopic events.fifo { deduplication: content  subscribe ledger.fifo }\nproducer p { publish: events.fifo  group: g  rate: 1000/s }',
+            'queue ledger.fifo {\n  visibility: 30s\n  throughput: per-group\n}\ntopic events.fifo { deduplication: content  subscribe ledger.fifo }\nproducer p { publish: events.fifo  group: g  rate: 1000/s }');
+    });
+
     test('MQ031 sets the dead-letter queue retention', async () => {
         await expectFixAcrossDeclarations('MQ031',
             'queue q { retention: 14d  dead-letter: q-dlq after 3 receives }\nqueue q-dlq {\n  retention: 1d\n}',

@@ -41,6 +41,17 @@ describe('MQ025 declared rate exceeds FIFO throughput', () => {
         expectNoIssues(await validate('topic t.fifo { deduplication: content }\nproducer p { publish: t.fifo  group: g  rate: 3000/s }'), { code: 'MQ025' });
     });
 
+    test('a FIFO topic passes its rate on to every subscribed FIFO queue', async () => {
+        const result = await validate(`queue ledger.fifo { }
+topic events.fifo { deduplication: content  subscribe ledger.fifo }
+producer p { publish: events.fifo  group: g  rate: 1000/s }`);
+        expectWarning(result, /FIFO topic 'events\.fifo' receives 1,000 msg\/s and delivers them to FIFO queue 'ledger\.fifo'; a FIFO queue without high throughput accepts 300 SendMessage calls\/s/,
+            { code: 'MQ025', ...at(result, 'ledger.fifo', 1) });
+        expectNoIssues(await validate(`queue ledger.fifo { throughput: per-group }
+topic events.fifo { deduplication: content  subscribe ledger.fifo }
+producer p { publish: events.fifo  group: g  rate: 1000/s }`), { code: 'MQ025' });
+    });
+
     test('per-group throughput or a modest rate is fine', async () => {
         expectNoIssues(await validate('queue q.fifo { deduplication: content  throughput: per-group }\nproducer p { publish: q.fifo  group: g  rate: 2000/s }'), { code: 'MQ025' });
         expectNoIssues(await validate('queue q.fifo { deduplication: content }\nproducer p { publish: q.fifo  group: g  rate: 300/s }'), { code: 'MQ025' });
