@@ -1,4 +1,4 @@
-import type { AstNode, LangiumDocument } from 'langium';
+import type { AstNode, LangiumDocument, LangiumParser } from 'langium';
 import { CstUtils } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import { DefaultRenameProvider } from 'langium/lsp';
@@ -18,10 +18,12 @@ const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_-]*(\.fifo)?$/;
 export class MqRenameProvider extends DefaultRenameProvider {
 
     protected readonly indexManager: IndexManager;
+    protected readonly parser: LangiumParser;
 
     constructor(services: LangiumServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+        this.parser = services.parser.LangiumParser;
     }
 
     override async rename(document: LangiumDocument, params: RenameParams, cancelToken?: CancellationToken): Promise<WorkspaceEdit | undefined> {
@@ -48,6 +50,9 @@ export class MqRenameProvider extends DefaultRenameProvider {
         if (!VALID_NAME.test(newName)) {
             return `'${newName}' is not a valid MQ name: use letters, digits, '-' and '_', starting with a letter or '_', with an optional final '.fifo'.`;
         }
+        if (!this.parsesAsName(newName)) {
+            return `'${newName}' is a reserved MQ keyword and cannot name a ${kind}.`;
+        }
         if ((isQueue(target) || isTopic(target)) && newName !== oldName) {
             const fifo = isFifoDeclaration(target);
             if (fifo && !newName.endsWith('.fifo')) {
@@ -61,5 +66,11 @@ export class MqRenameProvider extends DefaultRenameProvider {
             return `Cannot rename ${kind} '${oldName}' to '${newName}': a ${kind} named '${newName}' already exists in the workspace.`;
         }
         return undefined;
+    }
+
+    /** Words such as `queue` or `subscribe` are keywords everywhere; others (`source`, `rate`) may be names. */
+    protected parsesAsName(name: string): boolean {
+        const result = this.parser.parse<AstNode & { declarations?: Array<{ name?: string }> }>(`queue ${name} { }`);
+        return result.lexerErrors.length === 0 && result.parserErrors.length === 0 && result.value.declarations?.[0]?.name === name;
     }
 }

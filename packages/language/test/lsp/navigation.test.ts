@@ -92,6 +92,9 @@ describe('rename', () => {
         });
         await expect(rename('events.fifo')).rejects.toThrow(/reserved for FIFO topics/);
         await expect(rename('my events')).rejects.toThrow(/not a valid MQ name/);
+        await expect(rename('subscribe')).rejects.toThrow("'subscribe' is a reserved MQ keyword and cannot name a topic.");
+        // Soft keywords are fine as names.
+        await expect(rename('source')).resolves.toBeDefined();
         await expect(rename('audit')).rejects.toThrow("a topic named 'audit' already exists");
         // Another kind may use the name.
         await expect(rename('events-copy')).resolves.toBeDefined();
