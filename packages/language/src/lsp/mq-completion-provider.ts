@@ -32,7 +32,8 @@ export class MqCompletionProvider extends DefaultCompletionProvider {
     protected unitCompletions(document: LangiumDocument, params: CompletionParams, text: string, offset: number): CompletionItem[] | undefined {
         const lineStart = document.textDocument.offsetAt({ line: params.position.line, character: 0 });
         const linePrefix = text.slice(lineStart, offset);
-        const number = /(?<![\w.-])(\d+(?:\.\d+)?)$/.exec(linePrefix)?.[1];
+        // A number starting a value or the upper end of a range (`200ms..8`), not part of a name or `x2`.
+        const number = /(?:^|[^\w.-]|\.\.)(\d+(?:\.\d+)?)$/.exec(linePrefix)?.[1];
         if (!number) return undefined;
         const family = expectedUnitFamily(linePrefix);
         if (!family) return undefined;

@@ -64,6 +64,9 @@ describe('completion', () => {
         await complete({ text: 'consumer c {\n  failure: 2<|>\n}', index: 0, assert: list => expect(labels(list)).toEqual(['2%']) });
         await complete({ text: 'firehose f {\n  buffer: 5MiB or 60<|>\n}', index: 0, assert: list => expect(labels(list)).toContain('60s') });
         await complete({ text: 'scenario s {\n  surge p x2 from 2<|>\n}', index: 0, assert: list => expect(labels(list)).toContain('2m') });
+        await complete({ text: 'consumer c {\n  processing: 200ms..8<|>\n}', index: 0, assert: list => expect(labels(list)).toContain('8ms') });
+        // Plain counts get no units.
+        await complete({ text: 'consumer c {\n  instances: 2..2<|>\n}', index: 0, assert: list => expect(labels(list)).not.toContain('2s') });
     });
 
     test('references only offer declarations of the kind the position expects', async () => {
