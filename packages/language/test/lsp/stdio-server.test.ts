@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { CompletionItem, CompletionList, Hover, ProtocolConnection, PublishDiagnosticsParams } from 'vscode-languageserver-protocol/node';
 import {
     CompletionRequest, createProtocolConnection, DidOpenTextDocumentNotification, ExitNotification, HoverRequest,
-    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, ShutdownRequest, StreamMessageReader, StreamMessageWriter
+    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, RenameRequest, ShutdownRequest, StreamMessageReader, StreamMessageWriter
 } from 'vscode-languageserver-protocol/node';
 
 /**
@@ -16,7 +16,7 @@ import {
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const bundle = path.join(packageDir, 'out', 'server.cjs');
 const uri = 'file:///workspace/orders.mq';
-const text = 'queue orders {\n  visibility: 13h\n}\nconsumer workers {\n  poll: orders\n}\n';
+const text = 'queue orders {\n  visibility: 13h\n}\nconsumer workers {\n  poll: orders\n}\nqueue ledger.fifo { }\n';
 
 let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
@@ -76,6 +76,11 @@ describe('language server over stdio', () => {
         const hoverText = typeof hover?.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
         expect(hoverText).toContain('**queue** `orders`');
         expect(hoverText).toContain('| retention | `4d` *(default)* |');
+
+        // A refused rename reaches the editor as an error response carrying the explanation.
+        await expect(connection.sendRequest(RenameRequest.type, {
+            textDocument: { uri }, position: { line: 6, character: 8 }, newName: 'ledger'
+        })).rejects.toThrow(/it is a FIFO queue, and AWS requires FIFO queue names to end in '\.fifo'/);
 
         await connection.sendRequest(ShutdownRequest.type);
         const exited = new Promise<number | null>(resolve => server.once('exit', code => resolve(code)));
