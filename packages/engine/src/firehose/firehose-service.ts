@@ -1,6 +1,7 @@
 import type { CloudContext } from '../core/context.js';
 import { AwsError } from '../errors.js';
 import type { KinesisEngine } from '../kinesis/kinesis-engine.js';
+import { checkInput } from '../kinesis/errors.js';
 import type { DeliveredObject, DeliveryLog, DeliveryStreamMetrics, FirehoseEvent, ObjectKind } from './delivery-log.js';
 import type { InjectedFailure } from './delivery-stream.js';
 import type { FirehoseOptions } from './firehose-engine.js';
@@ -28,10 +29,12 @@ export class FirehoseService {
     }
 
     async createDeliveryStream(input: CreateDeliveryStreamInput): Promise<{ DeliveryStreamARN: string }> {
+        checkInput(input);
         return { DeliveryStreamARN: this.engine.createDeliveryStream(input).arn };
     }
 
     async deleteDeliveryStream(input: { DeliveryStreamName: string }): Promise<Record<string, never>> {
+        checkInput(input);
         this.engine.deleteDeliveryStream(input.DeliveryStreamName);
         return {};
     }
@@ -47,6 +50,7 @@ export class FirehoseService {
             Destinations: Array<{ DestinationId: string; DestinationType: string; S3BackupMode: string }>; HasMoreDestinations: false;
         };
     }> {
+        checkInput(input);
         const stream = this.engine.streamOf(input.DeliveryStreamName);
         const config = stream.pipeline.config;
         return {
@@ -60,6 +64,7 @@ export class FirehoseService {
     }
 
     async putRecord(input: { DeliveryStreamName: string; Record: { Data: Blob } }): Promise<{ RecordId: string; Encrypted: false }> {
+        checkInput(input);
         const stream = this.engine.streamOf(input.DeliveryStreamName);
         const data = toBytes(input.Record?.Data);
         this.engine.checkPut(stream, [data.byteLength], false);
@@ -72,6 +77,7 @@ export class FirehoseService {
     async putRecordBatch(input: { DeliveryStreamName: string; Records: Array<{ Data: Blob }> }): Promise<{
         FailedPutCount: number; Encrypted: false; RequestResponses: PutRecordBatchResponseEntry[];
     }> {
+        checkInput(input);
         const stream = this.engine.streamOf(input.DeliveryStreamName);
         if (!Array.isArray(input.Records)) throw new AwsError('ValidationException', 'Records must be a list.');
         const blobs = input.Records.map(record => toBytes(record?.Data));
@@ -92,6 +98,7 @@ export class FirehoseService {
      * is fixed at creation.
      */
     async updateDestination(input: { DeliveryStreamName: string; S3BackupMode: string; S3BackupConfiguration?: { BucketARN: string; Prefix?: string } }): Promise<Record<string, never>> {
+        checkInput(input);
         const pipeline = this.engine.streamOf(input.DeliveryStreamName).pipeline;
         const config = pipeline.config;
         const from = config.backupModeName;

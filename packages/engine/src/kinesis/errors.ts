@@ -23,3 +23,10 @@ export function resourceInUse(message: string): AwsError {
 export function throughputExceeded(message: string): AwsError {
     return new AwsError('ProvisionedThroughputExceededException', message);
 }
+
+/** Every action takes one request object; anything else is a client error, not a crash. */
+export function checkInput(input: unknown): void {
+    if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+        throw new AwsError('ValidationException', 'The request must be an object holding the action\'s parameters.');
+    }
+}

@@ -149,6 +149,8 @@ export class KinesisEngine {
         const onDemand = stream.onDemand;
         if (onDemand === undefined) throw validation('Warm throughput applies to ON_DEMAND streams only.');
         if (!Number.isInteger(mibps) || mibps < 1 || mibps > 10_240) throw validation(`WarmThroughputMiBps must be an integer in 1-10240, got ${mibps}.`);
+        const wanted = onDemand.shardCountFor(mibps * KINESIS.shardWriteBytesPerSecond);
+        if (wanted > stream.openShards.length) this.checkShardQuota(wanted - stream.openShards.length);
         const shards = onDemand.raiseTo(mibps * KINESIS.shardWriteBytesPerSecond, this.now);
         if (shards > stream.openShards.length) rescaleUniformly(stream, shards, this.now);
         return stream;

@@ -2,7 +2,7 @@ import { KINESIS } from '@mq-architect/language/model';
 import type { CloudContext } from '../core/context.js';
 import { ConsumerRegistry } from './consumers.js';
 import { EventChannel } from './event-channel.js';
-import { invalidArgument, resourceInUse, throughputExceeded, validation } from './errors.js';
+import { checkInput, invalidArgument, resourceInUse, throughputExceeded, validation } from './errors.js';
 import type { FanOutEvent } from './fan-out.js';
 import { recordHashKey } from './hash.js';
 import type { KinesisOptions, StartPosition } from './kinesis-engine.js';
@@ -35,6 +35,7 @@ export class KinesisService {
     }
 
     async createStream(input: CreateStreamInput): Promise<Record<string, never>> {
+        checkInput(input);
         const mode = input.StreamModeDetails?.StreamMode ?? 'PROVISIONED';
         if (mode !== 'PROVISIONED' && mode !== 'ON_DEMAND') throw validation(`StreamMode must be PROVISIONED or ON_DEMAND, got ${String(mode)}.`);
         if (input.WarmThroughputMiBps !== undefined && mode !== 'ON_DEMAND') throw validation('WarmThroughputMiBps applies to ON_DEMAND streams only.');
@@ -44,11 +45,13 @@ export class KinesisService {
     }
 
     async updateStreamWarmThroughput(input: StreamRef & { WarmThroughputMiBps: number }): Promise<{ StreamARN: string; StreamName: string }> {
+        checkInput(input);
         const stream = this.engine.setWarmThroughput(input, input.WarmThroughputMiBps);
         return { StreamARN: stream.arn, StreamName: stream.name };
     }
 
     async deleteStream(input: StreamRef & { EnforceConsumerDeletion?: boolean }): Promise<Record<string, never>> {
+        checkInput(input);
         const stream = this.engine.streamOf(input);
         if (stream.consumers.size > 0 && input.EnforceConsumerDeletion !== true) {
             throw resourceInUse(
@@ -63,6 +66,7 @@ export class KinesisService {
     }
 
     async describeStreamSummary(input: StreamRef): Promise<{ StreamDescriptionSummary: StreamDescriptionSummary }> {
+        checkInput(input);
         const stream = this.engine.streamOf(input);
         return {
             StreamDescriptionSummary: {
@@ -85,6 +89,7 @@ export class KinesisService {
     async describeStream(input: StreamRef & { Limit?: number; ExclusiveStartShardId?: string }): Promise<{
         StreamDescription: Omit<StreamDescriptionSummary, 'OpenShardCount' | 'ConsumerCount' | 'MaxRecordSizeInKiB'> & { Shards: ShardShape[]; HasMoreShards: boolean };
     }> {
+        checkInput(input);
         const { StreamDescriptionSummary: summary } = await this.describeStreamSummary(input);
         const stream = this.engine.streamOf(input);
         const limit = input.Limit ?? 100;
@@ -98,6 +103,7 @@ export class KinesisService {
 
     /** ListShards: live shards (closed ones until retention expires) by ShardId, paginated by MaxResults (default 1,000). */
     async listShards(input: ListShardsInput): Promise<{ Shards: ShardShape[]; NextToken?: string }> {
+        checkInput(input);
         let ref: StreamRef = input;
         let offset = 0;
         if (input.NextToken !== undefined) {
@@ -119,6 +125,7 @@ export class KinesisService {
     }
 
     async putRecord(input: PutRecordInput): Promise<PutRecordOutput> {
+        checkInput(input);
         const stream = this.engine.streamOf(input);
         if (input.SequenceNumberForOrdering !== undefined && !/^(0|[1-9]\d{0,127})$/.test(input.SequenceNumberForOrdering)) {
             throw invalidArgument(`SequenceNumberForOrdering ${input.SequenceNumberForOrdering} is not a sequence number.`);
@@ -131,6 +138,7 @@ export class KinesisService {
 
     /** PutRecords: ≤500 records, ≤10 MiB; each record succeeds or fails on its own (order is not guaranteed by AWS). */
     async putRecords(input: PutRecordsInput): Promise<PutRecordsOutput> {
+        checkInput(input);
         const stream = this.engine.streamOf(input);
         const records = input.Records;
         if (!Array.isArray(records) || records.length < 1 || records.length > KINESIS.putRecordsRecords) {
@@ -157,6 +165,7 @@ export class KinesisService {
     }
 
     async getShardIterator(input: GetShardIteratorInput): Promise<{ ShardIterator: string }> {
+        checkInput(input);
         const stream = this.engine.streamOf(input);
         const shard = this.engine.shardOf(stream, input.ShardId);
         return { ShardIterator: this.engine.shardIterator(stream, shard, this.startPosition(input.ShardIteratorType, input.StartingSequenceNumber, input.Timestamp)) };
@@ -167,6 +176,7 @@ export class KinesisService {
      * shard is read to its end; ChildShards then name its successors.
      */
     async getRecords(input: { ShardIterator: string; Limit?: number; StreamARN?: string }): Promise<GetRecordsOutput> {
+        checkInput(input);
         const cursor = this.engine.resolveIterator(input.ShardIterator);
         const outcome = this.engine.read(cursor, input.Limit ?? KINESIS.getRecordsMaxRecords);
         if (outcome.throttled) throw throughputExceeded(`Rate exceeded for shard ${cursor.shard.shardId} in stream ${cursor.stream.name}: ${outcome.reason}.`);
@@ -179,11 +189,13 @@ export class KinesisService {
     }
 
     async splitShard(input: StreamRef & { ShardToSplit: string; NewStartingHashKey: string }): Promise<Record<string, never>> {
+        checkInput(input);
         this.engine.splitShard(input, input.ShardToSplit, input.NewStartingHashKey);
         return {};
     }
 
     async mergeShards(input: StreamRef & { ShardToMerge: string; AdjacentShardToMerge: string }): Promise<Record<string, never>> {
+        checkInput(input);
         this.engine.mergeShards(input, input.ShardToMerge, input.AdjacentShardToMerge);
         return {};
     }
@@ -191,26 +203,31 @@ export class KinesisService {
     async updateShardCount(input: StreamRef & { TargetShardCount: number; ScalingType: 'UNIFORM_SCALING' }): Promise<{
         StreamName: string; StreamARN: string; CurrentShardCount: number; TargetShardCount: number;
     }> {
+        checkInput(input);
         const { current, target, stream } = this.engine.updateShardCount(input, input.TargetShardCount, input.ScalingType);
         return { StreamName: stream.name, StreamARN: stream.arn, CurrentShardCount: current, TargetShardCount: target };
     }
 
     async increaseStreamRetentionPeriod(input: StreamRef & { RetentionPeriodHours: number }): Promise<Record<string, never>> {
+        checkInput(input);
         this.engine.increaseRetention(input, input.RetentionPeriodHours);
         return {};
     }
 
     async decreaseStreamRetentionPeriod(input: StreamRef & { RetentionPeriodHours: number }): Promise<Record<string, never>> {
+        checkInput(input);
         this.engine.decreaseRetention(input, input.RetentionPeriodHours);
         return {};
     }
 
     async updateMaxRecordSize(input: StreamRef & { MaxRecordSizeInKiB: number }): Promise<Record<string, never>> {
+        checkInput(input);
         this.engine.updateMaxRecordSize(input, input.MaxRecordSizeInKiB);
         return {};
     }
 
     async registerStreamConsumer(input: { StreamARN: string; ConsumerName: string }): Promise<{ Consumer: Consumer }> {
+        checkInput(input);
         const consumer = this.consumers.register(this.engine.streamOf({ StreamARN: input.StreamARN }), input.ConsumerName);
         return { Consumer: this.consumerShape(consumer) };
     }
@@ -218,23 +235,27 @@ export class KinesisService {
     async describeStreamConsumer(input: { ConsumerARN?: string; StreamARN?: string; ConsumerName?: string }): Promise<{
         ConsumerDescription: Consumer & { StreamARN: string };
     }> {
+        checkInput(input);
         const stream = input.StreamARN !== undefined ? this.engine.streamOf({ StreamARN: input.StreamARN }) : undefined;
         const consumer = this.consumers.find(input.ConsumerARN, stream, input.ConsumerName);
         return { ConsumerDescription: { ...this.consumerShape(consumer), StreamARN: consumer.stream.arn } };
     }
 
     async listStreamConsumers(input: { StreamARN: string }): Promise<{ Consumers: Consumer[] }> {
+        checkInput(input);
         const stream = this.engine.streamOf({ StreamARN: input.StreamARN });
         return { Consumers: [...stream.consumers.values()].map(consumer => this.consumerShape(consumer)) };
     }
 
     async deregisterStreamConsumer(input: { ConsumerARN?: string; StreamARN?: string; ConsumerName?: string }): Promise<Record<string, never>> {
+        checkInput(input);
         const stream = input.StreamARN !== undefined ? this.engine.streamOf({ StreamARN: input.StreamARN }) : undefined;
         this.consumers.deregister(this.consumers.find(input.ConsumerARN, stream, input.ConsumerName));
         return {};
     }
 
     async subscribeToShard(input: SubscribeToShardInput): Promise<{ EventStream: AsyncIterableIterator<{ SubscribeToShardEvent: SubscribeToShardEvent }> }> {
+        checkInput(input);
         const consumer = this.consumers.find(input.ConsumerARN);
         const position = input.StartingPosition;
         const start = this.startPosition(position?.Type, position?.SequenceNumber, position?.Timestamp);

@@ -43,3 +43,15 @@ describe('Firehose §4.2 ingestion limits', () => {
         await expect(put(cloud, new Uint8Array(200_000))).resolves.toBeTypeOf('string');
     });
 });
+
+describe('Firehose input validation', () => {
+    it('bad input is rejected with an AWS error, never a crash', async () => {
+        const cloud = await s3Stream();
+        await rejectsWith(cloud.firehose.putRecord(undefined as never), 'ValidationException');
+        await rejectsWith(cloud.firehose.putRecord({ DeliveryStreamName: 'clicks', Record: undefined as never }), 'ValidationException');
+        await rejectsWith(cloud.firehose.putRecordBatch({ DeliveryStreamName: 'clicks', Records: 'x' as never }), 'ValidationException');
+        await rejectsWith(cloud.firehose.putRecord({ DeliveryStreamName: 'nope', Record: { Data: 'x' } }), 'ResourceNotFoundException');
+        await rejectsWith(cloud.firehose.createDeliveryStream({ DeliveryStreamName: 'bad name', S3DestinationConfiguration: { BucketARN: 'b' } }), 'ValidationException');
+        await rejectsWith(cloud.kinesis.getRecords(null as never), 'ValidationException');
+    });
+});
