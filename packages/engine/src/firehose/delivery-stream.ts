@@ -161,9 +161,13 @@ export class DeliveryPipeline {
         if (entry === undefined) {
             const partitionKeys = keys;
             const name = partition;
+            const dynamic = this.config.dynamicPartitioning;
             entry = {
-                buffer: new RecordBuffer(this.ctx.clock, this.config.buffer, records => this.destinationQueue.enqueue(
-                    batch('delivery', records, this.config.dynamicPartitioning ? name : undefined, partitionKeys))),
+                buffer: new RecordBuffer(this.ctx.clock, this.config.buffer, records => {
+                    // A flushed partition is forgotten, so memory follows active partitions, not every key ever seen.
+                    if (dynamic) this.partitions.delete(name);
+                    this.destinationQueue.enqueue(batch('delivery', records, dynamic ? name : undefined, partitionKeys));
+                }),
                 keys
             };
             this.partitions.set(partition, entry);
