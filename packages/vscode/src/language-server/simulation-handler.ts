@@ -56,7 +56,7 @@ export function registerSimulationHandler(connection: Connection, shared: Langiu
                     lastProgress = now;
                     void connection.sendNotification(SimulationProgressNotification.type, { runId: params.runId, fraction: message.fraction });
                 } else if (message.type === 'done') {
-                    finish({ ok: true, html: message.html, verdicts: message.verdicts, elapsedMs: 0 });
+                    finish({ ok: true, html: message.html, verdicts: message.verdicts, replay: message.replay, elapsedMs: 0 });
                 } else {
                     finish({ ok: false, cancelled: token.isCancellationRequested, error: message.message });
                 }

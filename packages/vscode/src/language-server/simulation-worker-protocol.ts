@@ -1,5 +1,6 @@
 import type { ArchitectureModel } from '@mq-architect/language/model';
 import type { ExpectationVerdict } from '../protocol/lsp.js';
+import type { ReplayData } from '../protocol/webview.js';
 
 /** workerData of the simulation worker: the model survives structured cloning (see architecture-model.ts). */
 export interface SimulationJob {
@@ -15,7 +16,7 @@ export interface SimulationJob {
 
 export type WorkerToServer =
     | { type: 'progress'; fraction: number }
-    | { type: 'done'; html: string; verdicts: ExpectationVerdict[] }
+    | { type: 'done'; html: string; verdicts: ExpectationVerdict[]; replay: ReplayData }
     | { type: 'error'; message: string };
 
 export type ServerToWorker = { type: 'cancel' };

@@ -5,6 +5,7 @@
 import './polyfills.js';
 import { parentPort, workerData } from 'node:worker_threads';
 import { simulate, renderReportHtml } from '@mq-architect/engine';
+import { replayOf } from './replay.js';
 import type { ServerToWorker, SimulationJob, WorkerToServer } from './simulation-worker-protocol.js';
 
 const job = workerData as SimulationJob;
@@ -31,7 +32,8 @@ async function run(): Promise<void> {
     send({
         type: 'done',
         html,
-        verdicts: report.expectations.map((expectation) => ({ text: expectation.text, passed: expectation.passed, detail: expectation.detail }))
+        verdicts: report.expectations.map((expectation) => ({ text: expectation.text, passed: expectation.passed, detail: expectation.detail })),
+        replay: replayOf(report)
     });
 }
 

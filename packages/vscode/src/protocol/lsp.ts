@@ -5,6 +5,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { SourceLocation, SourceRange } from '@mq-architect/language/model';
+import type { ReplayData } from './webview.js';
 
 export type DiagramDirection = 'right' | 'down';
 export type DiagnosticSeverityName = 'error' | 'warning' | 'info' | 'hint';
@@ -90,6 +91,8 @@ export type SimulateResult =
         /** A complete HTML document for the report webview (CSP with the given nonce). */
         html: string;
         verdicts: ExpectationVerdict[];
+        /** Per-node time series for replaying the run on the diagram. */
+        replay: ReplayData;
         /** Wall-clock milliseconds the run took. */
         elapsedMs: number;
     }

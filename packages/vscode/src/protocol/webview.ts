@@ -59,6 +59,21 @@ export interface PreviewState {
     panY: number;
 }
 
+/** One metric of one diagram node over the run, one value per time bucket. */
+export interface ReplaySeries {
+    nodeId: string;
+    label: string;
+    values: number[];
+}
+
+/** A simulation run replayed on the diagram with a timeline scrubber. */
+export interface ReplayData {
+    scenario: string;
+    bucketMs: number;
+    points: number;
+    series: ReplaySeries[];
+}
+
 export namespace PreviewMessages {
     /** webview → host: the script is running; send the diagram. */
     export const ready = messageType<Record<string, never>>('preview/ready');
@@ -74,15 +89,8 @@ export namespace PreviewMessages {
     export const renderPng = messageType<{ requestId: number; scale: number }>('preview/renderPng');
     /** webview → host: answer to `renderPng`, a base64 data URL. */
     export const pngRendered = messageType<{ requestId: number; dataUrl?: string; error?: string }>('preview/pngRendered');
+    /** host → webview: show the run on the diagram with a timeline scrubber. */
+    export const replay = messageType<ReplayData>('preview/replay');
     /** webview → host: the user asked for an export from the webview's toolbar. */
     export const exportRequested = messageType<{ format: ExportFormat }>('preview/exportRequested');
-}
-
-// ------------------------------------------------------------------ simulation report
-
-export namespace ReportMessages {
-    /** webview → host. */
-    export const ready = messageType<Record<string, never>>('report/ready');
-    /** webview → host: reveal an expectation or resource in the source. */
-    export const reveal = messageType<{ name: string }>('report/reveal');
 }

@@ -213,6 +213,16 @@ async function runSteps(page, url, workspace) {
         const heading = await frame.$eval('h1', (element) => element.textContent ?? '');
         if (!heading.includes(SCENARIO)) throw new Error(`the report is for another scenario: ${heading}`);
     });
+
+    await step(page, 'replay-on-diagram', async () => {
+        // The report opened over the preview; bringing the preview back reloads its page, which must get the
+        // diagram and the replay again through the ready handshake.
+        await page.locator('.tab', { hasText: `Preview ${EXAMPLE}` }).first().click();
+        const frame = await webviewFrame(page, '.mq-replay:not([hidden]) .mq-replay-slider', { timeout: 60_000 });
+        await frame.waitForSelector('g.mq-node[data-kind="queue"] .mq-replay-pill', { timeout: 30_000 });
+        const title = await frame.$eval('.mq-replay-title', (element) => element.textContent ?? '');
+        if (!title.includes(SCENARIO)) throw new Error(`the replay shows another run: ${title}`);
+    });
 }
 
 const started = Date.now();

@@ -197,6 +197,37 @@ describe.skipIf(!chromiumAvailable)('architecture preview webview in chromium', 
         await page.close();
     });
 
+    test('replays a run: a scrubber moves through time and nodes show their values then', async () => {
+        const { page } = await openPreview('dark');
+        await hostSends(page, 'preview/showDiagram', diagram);
+        await page.waitForSelector('#mq-canvas svg g.mq-node');
+        await hostSends(page, 'preview/replay', {
+            scenario: 'flash-sale', bucketMs: 60_000, points: 3,
+            series: [
+                { nodeId: 'queue:fulfilment', label: 'visible', values: [0, 2500, 10] },
+                { nodeId: 'producer:checkout-service', label: 'sent/s', values: [200, 4000, 200] }
+            ]
+        });
+        // It opens at the busiest moment.
+        await expect.poll(() => page.$eval('.mq-replay-time', (element) => element.textContent)).toBe('1m 00s');
+        const pill = () => page.$eval('g.mq-node[data-id="queue:fulfilment"] .mq-replay-pill', (element) => element.textContent);
+        expect(await pill()).toBe('2.5k visible');
+        await page.screenshot({ path: path.join(artifacts, 'preview-replay.png') });
+        await page.$eval('.mq-replay-slider', (element) => {
+            const slider = element as HTMLInputElement;
+            slider.value = '2';
+            slider.dispatchEvent(new Event('input'));
+        });
+        expect(await pill()).toBe('10 visible');
+        // The values survive a diagram update.
+        await hostSends(page, 'preview/showDiagram', { ...diagram, title: 'edited' });
+        await expect.poll(() => page.textContent('#mq-title')).toBe('edited');
+        expect(await pill()).toBe('10 visible');
+        await page.click('.mq-replay-close');
+        expect(await page.$('.mq-replay-pill')).toBeNull();
+        await page.close();
+    });
+
     test('follows the VS Code theme: light, dark and high contrast colour the page and the diagram differently', async () => {
         const colours: Record<string, { background: string; text: string }> = {};
         for (const theme of Object.keys(THEMES) as Array<keyof typeof THEMES>) {

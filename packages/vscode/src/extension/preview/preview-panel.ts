@@ -3,7 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { DiagramRequest } from '../../protocol/lsp.js';
 import type { DiagramNodeInfo, DiagramResult } from '../../protocol/lsp.js';
 import { PreviewMessages, isMessage, message } from '../../protocol/webview.js';
-import type { MessageType, PreviewState, ShowDiagramParams } from '../../protocol/webview.js';
+import type { MessageType, PreviewState, ReplayData, ShowDiagramParams } from '../../protocol/webview.js';
 import { PREVIEW_VIEW_TYPE } from '../view-types.js';
 import { previewDirection } from '../settings.js';
 import { createNonce, webviewHtml } from '../webview-html.js';
@@ -71,6 +71,7 @@ export class ArchitecturePreview implements vscode.Disposable {
     private nextPngRequest = 1;
     private readonly pngWaiters = new Map<number, (result: { dataUrl?: string; error?: string }) => void>();
     private highlighted: string | undefined;
+    private replay: ReplayData | undefined;
     private readonly diagramWaiters: Array<() => void> = [];
     private readonly readyWaiters: Array<() => void> = [];
 
@@ -149,6 +150,12 @@ export class ArchitecturePreview implements vscode.Disposable {
         if (node?.id === this.highlighted) return;
         this.highlighted = node?.id;
         this.post(PreviewMessages.highlightNode, { id: node?.id });
+    }
+
+    /** Replays a simulation run on the diagram (queue depths and rates per node, with a timeline scrubber). */
+    showReplay(replay: ReplayData): void {
+        this.replay = replay;
+        this.post(PreviewMessages.replay, replay);
     }
 
     fitToWindow(): void {
@@ -265,6 +272,7 @@ export class ArchitecturePreview implements vscode.Disposable {
         if (isMessage(data, PreviewMessages.ready)) {
             this.webviewReady = true;
             if (this.diagram) this.showDiagram(undefined);
+            if (this.replay) this.post(PreviewMessages.replay, this.replay);
             for (const wake of this.readyWaiters.splice(0)) wake();
         } else if (isMessage(data, PreviewMessages.nodeClicked)) {
             void this.revealNode(data.params.id);

@@ -5,6 +5,7 @@ import type { ScenarioInfo, SimulateResult } from '../../protocol/lsp.js';
 import { defaultSeed } from '../settings.js';
 import { createNonce } from '../webview-html.js';
 import { ReportPanel } from './report-panel.js';
+import { ArchitecturePreview } from '../preview/preview-panel.js';
 
 /** Arguments passed by the `▶ Simulate` code lens (and usable from keybindings and tests). */
 export interface RunSimulationArgs {
@@ -63,6 +64,7 @@ export async function runSimulation(host: SimulationHost, args: RunSimulationArg
 
     if (result.ok) {
         report.showReport(scenario.name, result.html);
+        ArchitecturePreview.active?.showReplay(result.replay);
         const failed = result.verdicts.filter((verdict) => !verdict.passed).length;
         host.output.appendLine(`[simulation] ${scenario.name}: ${result.verdicts.length - failed} passed, ${failed} failed (${result.elapsedMs} ms)`);
     } else if (result.cancelled) {

@@ -8,6 +8,7 @@ import type { PreviewState, ShowDiagramParams } from '../../protocol/webview.js'
 import { getState, initialData, onHostMessage, pageNonce, post, setState } from '../shared/host.js';
 import { PanZoom } from './pan-zoom.js';
 import { svgSize, svgToPng } from './png.js';
+import { ReplayView } from './replay.js';
 import { findNodeElement, nodeElementById, nodeIdOf, parseSvg } from './svg-nodes.js';
 
 const state: PreviewState = getState<PreviewState>() ?? initialData<PreviewState>() ?? { uri: '', zoom: 0, panX: 0, panY: 0 };
@@ -35,6 +36,7 @@ const banner = document.getElementById('mq-banner')!;
 const empty = document.getElementById('mq-empty')!;
 const title = document.getElementById('mq-title')!;
 let highlighted: string | undefined;
+const replay = new ReplayView(document.body, () => currentSvg());
 let fitted = state.zoom > 0;
 
 const panZoom = new PanZoom(viewport, canvas, (view) => {
@@ -81,6 +83,7 @@ function showDiagram(params: ShowDiagramParams): void {
     // Zoom and pan survive updates: only the very first diagram is fitted.
     if (!fitted) fit();
     highlight(highlighted, false);
+    replay.redraw();
 }
 
 function highlight(id: string | undefined, reveal: boolean): void {
@@ -138,6 +141,7 @@ onHostMessage((data) => {
     if (isMessage(data, PreviewMessages.showDiagram)) showDiagram(data.params);
     else if (isMessage(data, PreviewMessages.highlightNode)) highlight(data.params.id, true);
     else if (isMessage(data, PreviewMessages.fitToWindow)) fit();
+    else if (isMessage(data, PreviewMessages.replay)) replay.start(data.params);
     else if (isMessage(data, PreviewMessages.renderPng)) void renderPng(data.params.requestId, data.params.scale);
 });
 
