@@ -60,6 +60,9 @@ function buildPayload(subscription: Subscription, published: PublishedMessage, c
             if (published.messageGroupId !== undefined) {
                 request.MessageGroupId = published.messageGroupId;
             }
+            if (published.tag !== undefined) {
+                request.tag = published.tag;
+            }
             // The dedup ID (explicit or content-based) travels to FIFO queues, whose own FIFO rules then apply.
             if (published.fifo && subscription.endpoint.endsWith('.fifo') && published.deduplicationId !== undefined) {
                 request.MessageDeduplicationId = published.deduplicationId;

@@ -18,6 +18,10 @@ export interface PublishedMessage {
     sequenceNumber?: string;
     messageGroupId?: string;
     deduplicationId?: string;
+    /** Not an AWS field: `publish(request, { tag })` passes it to SQS deliveries and delivery events. */
+    tag?: unknown;
+    /** The envelope JSON shared by the subscriptions of this publish (see envelopeJson). */
+    envelopeText?: EnvelopeText;
 }
 
 export interface EnvelopeOptions {
@@ -80,14 +84,12 @@ function unsubscribeUrl(options: EnvelopeOptions): string {
 }
 
 /** The parts of an envelope's JSON text that every subscription of one publish shares. */
-interface EnvelopeText {
+export interface EnvelopeText {
     message: string;
     signatureVersion: string;
     head: string;
     tail: string;
 }
-
-const envelopeTexts = new WeakMap<PublishedMessage, EnvelopeText>();
 
 /**
  * The envelope as JSON text, key order as AWS sends it. Only UnsubscribeURL differs between the subscriptions
@@ -95,7 +97,7 @@ const envelopeTexts = new WeakMap<PublishedMessage, EnvelopeText>();
  */
 export function envelopeJson(published: PublishedMessage, protocol: string, options: EnvelopeOptions): string {
     const message = messageFor(published, protocol);
-    let text = envelopeTexts.get(published);
+    let text = published.envelopeText;
     if (!text || text.message !== message || text.signatureVersion !== options.signatureVersion) {
         const { UnsubscribeURL: _unsubscribe, MessageAttributes: attributes, ...common } = buildEnvelope(published, protocol, options);
         const commonJson = JSON.stringify(common);
@@ -105,7 +107,7 @@ export function envelopeJson(published: PublishedMessage, protocol: string, opti
             head: `${commonJson.slice(0, -1)},"UnsubscribeURL":"https://sns.${options.region}.amazonaws.com/?Action=Unsubscribe&SubscriptionArn=`,
             tail: `"${attributes ? `,"MessageAttributes":${JSON.stringify(attributes)}` : ''}}`
         };
-        envelopeTexts.set(published, text);
+        published.envelopeText = text;
     }
     return text.head + JSON.stringify(options.subscriptionArn).slice(1, -1) + text.tail;
 }

@@ -6,6 +6,8 @@ export interface SqsDeliveryRequest {
     MessageAttributes?: SnsMessageAttributeMap;
     MessageGroupId?: string;
     MessageDeduplicationId?: string;
+    /** Not an AWS field: the publisher's tag, handed to the SQS engine for the simulator's bookkeeping. */
+    tag?: unknown;
 }
 
 /**
@@ -24,12 +26,28 @@ export interface SnsDeliveryPorts {
 
 /** The part of the SQS service the SNS→SQS port needs (structural, so SNS does not depend on SQS internals). */
 export interface SqsLike {
-    getQueue(queueArnOrUrl: string): { url: string };
+    getQueue(queueArnOrUrl: string): {
+        url: string;
+        /** The synchronous send of the SQS engine: throws AwsError, no promise per delivery. */
+        sendFields?(
+            body: string, delaySeconds: number | undefined, messageAttributes: SnsMessageAttributeMap | undefined,
+            groupId: string | undefined, dedupId: string | undefined, tag: unknown
+        ): unknown;
+    };
     sendMessage(request: SqsDeliveryRequest & { QueueUrl: string }): Promise<unknown>;
 }
 
+/** SendMessage into the SQS service; synchronous when the queue offers `sendFields` (fan-out at simulator volumes). */
 export function sqsPort(sqs: SqsLike): NonNullable<SnsDeliveryPorts['sqs']> {
-    return (queueArn, request) => sqs.sendMessage({ ...request, QueueUrl: sqs.getQueue(queueArn).url });
+    return (queueArn, request) => {
+        const queue = sqs.getQueue(queueArn);
+        if (queue.sendFields) {
+            queue.sendFields(request.MessageBody, undefined, request.MessageAttributes, request.MessageGroupId, request.MessageDeduplicationId, request.tag);
+            return undefined;
+        }
+        const { tag: _tag, ...fields } = request;
+        return sqs.sendMessage({ ...fields, QueueUrl: queue.url });
+    };
 }
 
 /** The part of the Firehose service the SNS→Firehose port needs. */

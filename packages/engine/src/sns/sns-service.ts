@@ -372,12 +372,19 @@ export class SnsService {
 
     // ---- publishing -----------------------------------------------------------------------------
 
-    async publish(request: T.PublishRequest): Promise<T.PublishResult> {
-        const topic = this.requireTopic(request?.TopicArn ?? request?.TargetArn);
-        return this.publishToTopic(topic, request);
+    /** Publish. `options.tag` is not an AWS field: it follows the message into SQS (SqsMessage.tag) for the simulator. */
+    async publish(request: T.PublishRequest, options: { tag?: unknown } = {}): Promise<T.PublishResult> {
+        return this.publishSync(request, options);
     }
 
-    async publishBatch(request: T.PublishBatchRequest): Promise<T.PublishBatchResult> {
+    /** Publish without a promise (the simulator's hot path); throws the AwsError Publish would reject with. */
+    publishSync(request: T.PublishRequest, options: { tag?: unknown } = {}): T.PublishResult {
+        const topic = this.requireTopic(request?.TopicArn ?? request?.TargetArn);
+        return this.publishToTopic(topic, request, options.tag);
+    }
+
+    /** PublishBatch; `options.tags` maps entry Ids to simulator tags (see `publish`). */
+    async publishBatch(request: T.PublishBatchRequest, options: { tags?: Record<string, unknown> } = {}): Promise<T.PublishBatchResult> {
         const topic = this.requireTopic(request?.TopicArn);
         const entries = request.PublishBatchRequestEntries;
         if (!Array.isArray(entries) || entries.length === 0) {
@@ -410,7 +417,7 @@ export class SnsService {
         // FIFO batches are published in entry order; dedup applies within the batch and across batches.
         for (const entry of entries) {
             try {
-                const published = this.publishToTopic(topic, entry);
+                const published = this.publishToTopic(topic, entry, options.tags?.[entry.Id]);
                 result.Successful.push({ Id: entry.Id, ...published });
             } catch (error) {
                 if (!(error instanceof AwsError)) throw error;
@@ -420,7 +427,7 @@ export class SnsService {
         return result;
     }
 
-    private publishToTopic(topic: Topic, request: Omit<T.PublishBatchRequestEntry, 'Id'>): T.PublishResult {
+    private publishToTopic(topic: Topic, request: Omit<T.PublishBatchRequestEntry, 'Id'>, tag: unknown): T.PublishResult {
         const checked = checkPublish(request);
         const now = this.ctx.clock.now();
         let deduplicationId: string | undefined;
@@ -455,7 +462,7 @@ export class SnsService {
             this.fanOut(topic, {
                 messageId, topicArn: topic.arn, message: request.Message, publishedAt: now, fifo: true, sequenceNumber,
                 messageGroupId: groupId, deduplicationId,
-                ...this.optionalParts(request, checked.perProtocol)
+                ...this.optionalParts(request, checked.perProtocol, tag)
             }, checked.size);
             return { MessageId: messageId, SequenceNumber: sequenceNumber };
         }
@@ -469,13 +476,14 @@ export class SnsService {
         this.fanOut(topic, {
             messageId, topicArn: topic.arn, message: request.Message, publishedAt: now, fifo: false,
             ...(request.MessageGroupId !== undefined ? { messageGroupId: request.MessageGroupId } : {}),
-            ...this.optionalParts(request, checked.perProtocol)
+            ...this.optionalParts(request, checked.perProtocol, tag)
         }, checked.size);
         return { MessageId: messageId };
     }
 
-    private optionalParts(request: Omit<T.PublishBatchRequestEntry, 'Id'>, perProtocol: Record<string, string> | undefined): Partial<PublishedMessage> {
+    private optionalParts(request: Omit<T.PublishBatchRequestEntry, 'Id'>, perProtocol: Record<string, string> | undefined, tag: unknown): Partial<PublishedMessage> {
         return {
+            ...(tag !== undefined ? { tag } : {}),
             ...(request.Subject !== undefined ? { subject: request.Subject } : {}),
             ...(request.MessageAttributes && Object.keys(request.MessageAttributes).length > 0 ? { attributes: request.MessageAttributes } : {}),
             ...(perProtocol ? { perProtocol } : {})

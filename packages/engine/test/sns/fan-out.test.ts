@@ -69,6 +69,20 @@ describe('DOMAIN §2.6 fan-out', () => {
         expect(Messages[0]!.Attributes?.['MessageGroupId']).toBe('tenant-42');
     });
 
+    it('simulator hook: a publish tag follows each SQS copy (SqsMessage.tag), raw or enveloped', async () => {
+        const t = snsCloud();
+        const { TopicArn } = await t.sns.createTopic({ Name: 'orders' });
+        const a = await t.queue('a');
+        const b = await t.queue('b');
+        await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: a.arn, Attributes: { RawMessageDelivery: 'true' } });
+        await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: b.arn });
+        const sent: Array<[string, unknown]> = [];
+        t.cloud.sqs.hooks = { onSent: (queue, message) => sent.push([queue.name, message.tag]) };
+        t.sns.publishSync({ TopicArn, Message: 'm' }, { tag: { order: 7 } });
+        await t.sns.publishBatch({ TopicArn, PublishBatchRequestEntries: [{ Id: 'x', Message: 'n' }] }, { tags: { x: 'eight' } });
+        expect(sent).toEqual([['a', { order: 7 }], ['b', { order: 7 }], ['a', 'eight'], ['b', 'eight']]);
+    });
+
     it('rule "same seed, same run": message IDs and deliveries repeat exactly', async () => {
         const run = async () => {
             const t = snsCloud();
