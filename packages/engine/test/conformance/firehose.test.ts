@@ -25,9 +25,15 @@ interface Scenario {
         retryOptions?: { DurationInSeconds: number };
         dynamicPartitioning?: { Enabled: boolean; key: string };
     };
-    inputs: Array<{ t: number; id?: string; bytes: number; data?: string; partitionKey?: string; action?: string; expect?: { error?: string } }>;
+    inputs: Array<{
+        t: number; id?: string; bytes: number; data?: string; partitionKey?: string; action?: string;
+        /** PutRecordBatch entries. */
+        records?: Array<{ id?: string; bytes: number; data?: string; partitionKey?: string }>;
+        expect?: { error?: string; failedPutCount?: number };
+    }>;
     lambdaBehaviour?: Record<string, { result?: 'Ok' | 'Dropped' | 'ProcessingFailed'; data?: string; recordIdOverride?: string; invocationError?: string }>;
-    destinationBehaviour?: { httpStatus?: number; always?: boolean };
+    /** A failing destination: `always`, or a window in seconds (`fromT` / `untilT`). */
+    destinationBehaviour?: { httpStatus?: number; always?: boolean; fromT?: number; untilT?: number; errorCode?: string };
     expect: {
         deliveries: Array<{ t?: number; destination: string; records: string[]; bytes?: number; partition?: string; transformed?: boolean; approximate?: boolean }>;
         backup?: Array<{ t?: number; destination?: string; records: string[]; transformed?: boolean; reason?: string }>;
@@ -36,6 +42,7 @@ interface Scenario {
         countedAsSuccess?: string[];
         lambdaInvocations?: Array<{ t: number; records: string[] }>;
         lambdaAttempts?: number;
+        lost?: Array<string | { records: string[] }>;
         deliveryAttempts?: { firstAt: number; retriesUntil: number };
     };
 }
@@ -155,8 +162,13 @@ async function run(scenario: Scenario): Promise<void> {
             };
         });
     }
-    if (scenario.destinationBehaviour?.httpStatus !== undefined && scenario.destinationBehaviour.httpStatus >= 400) {
-        cloud.firehose.injectFailure(STREAM, { fromMs: 0, errorCode: `HttpEndpoint.ResponseErrorCode ${scenario.destinationBehaviour.httpStatus}` });
+    const failing = scenario.destinationBehaviour;
+    if (failing !== undefined && (failing.httpStatus === undefined || failing.httpStatus >= 400)) {
+        cloud.firehose.injectFailure(STREAM, {
+            fromMs: (failing.fromT ?? 0) * 1000,
+            ...(failing.untilT !== undefined ? { toMs: failing.untilT * 1000 } : {}),
+            errorCode: failing.errorCode ?? `HttpEndpoint.ResponseErrorCode ${failing.httpStatus ?? 500}`
+        });
     }
     const dropped: string[] = [];
     cloud.firehose.onEvent(event => {
@@ -170,6 +182,21 @@ async function run(scenario: Scenario): Promise<void> {
         const action = input.action ?? 'PutRecord';
         if (action === 'KinesisPutRecord') {
             await cloud.kinesis.putRecord({ StreamName: 'source', Data: data, PartitionKey: input.id ?? 'k' });
+            continue;
+        }
+        if (action === 'PutRecordBatch') {
+            const entries = input.records ?? [];
+            const batch = cloud.firehose.putRecordBatch({ DeliveryStreamName: STREAM, Records: entries.map(entry => ({ Data: payload({ t: input.t, ...entry }, key) })) });
+            if (input.expect?.error !== undefined) {
+                await expect(batch).rejects.toMatchObject({ name: input.expect.error });
+                continue;
+            }
+            const result = await batch;
+            if (input.expect?.failedPutCount !== undefined) expect(result.FailedPutCount).toBe(input.expect.failedPutCount);
+            result.RequestResponses.forEach((response, index) => {
+                const id = entries[index]?.id;
+                if (response.RecordId !== undefined && id !== undefined) ids.set(response.RecordId, id);
+            });
             continue;
         }
         const bytes = Buffer.from(data, 'utf8');
@@ -192,7 +219,8 @@ async function run(scenario: Scenario): Promise<void> {
     const expected = scenario.expect;
     const times = [...scenario.inputs.map(input => input.t), ...expected.deliveries.map(d => d.t ?? 0),
         ...(expected.backup ?? []).map(b => b.t ?? 0), expected.deliveryAttempts?.retriesUntil ?? 0];
-    await cloud.runUntil((Math.max(...times) + 600) * 1000);
+    // Loss needs the 24-h storage limit to pass; everything else settles within minutes of the last event.
+    await cloud.runUntil((Math.max(...times) + (expected.lost !== undefined ? 25 * 3600 : 600)) * 1000);
 
     const objects = cloud.firehose.objects(STREAM);
     const recordsOf = (object: DeliveredObject): string[] => object.records.map(record => idOf(record.recordId, record.data));
@@ -229,6 +257,10 @@ async function run(scenario: Scenario): Promise<void> {
         }
     }
     if (expected.dropped !== undefined) expect(dropped.sort()).toEqual([...expected.dropped].sort());
+    if (expected.lost !== undefined) {
+        const lost = cloud.firehose.log(STREAM).lost.flatMap(entry => entry.recordIds.map(recordId => ids.get(recordId) ?? recordId));
+        expect(lost.sort()).toEqual(expected.lost.flatMap(entry => (typeof entry === 'string' ? [entry] : entry.records)).sort());
+    }
     const metrics = cloud.firehose.metrics(STREAM);
     if (expected.countedAsSuccess !== undefined) expect(metrics.processingSuccessRecords).toBe(expected.countedAsSuccess.length);
     const invocations = cloud.firehose.log(STREAM).invocations;
