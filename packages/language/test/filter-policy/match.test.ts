@@ -35,7 +35,7 @@ describe('matchesFilterPolicy on message attributes', () => {
         ['null never matches an attribute', { k: [null] }, { k: ['String', 'null'] }, false],
         ['exists:false together with another attribute', { k: [{ exists: false }] }, { other: ['String', 'x'] }, true]
     ] as const)('%s', (_title, policy, attributes, expected) => {
-        expect(matchesFilterPolicy(policy, 'MessageAttributes', attrs(attributes as Record<string, Attr>))).toBe(expected);
+        expect(matchesFilterPolicy(policy, 'MessageAttributes', attrs(attributes as unknown as Record<string, Attr>))).toBe(expected);
     });
 
     it('needs the key to be present for anything-but (no attributes → no match)', () => {
@@ -132,6 +132,14 @@ describe('matchesFilterPolicy on the message body', () => {
         expect(matchesFilterPolicy(policy, 'MessageBody', body({ f1: 'v1', f3: { f4: 'v5', f6: 'v7' } }))).toBe(true);
         expect(matchesFilterPolicy(policy, 'MessageBody', body({ f1: 'v1', f3: { f6: 'v7' } }))).toBe(false);
         expect(matchesFilterPolicy(policy, 'MessageBody', body({ f1: 'v1', f3: { f4: 'v5' } }))).toBe(false);
+    });
+
+    it('never reads inherited properties: a key named like an Object method is simply missing', () => {
+        for (const key of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+            const policy = JSON.parse(`{"${key}": [{"exists": true}]}`) as unknown;
+            expect(matchesFilterPolicy(policy, 'MessageBody', body({ other: 1 })), key).toBe(false);
+            expect(matchesFilterPolicy(policy, 'MessageAttributes', attrs({ other: ['String', 'x'] })), key).toBe(false);
+        }
     });
 
     it('anything-but on a body array matches when some element is not listed (documented example)', () => {
