@@ -21,6 +21,12 @@ export interface OnDemandScalingModel {
     maxWriteBytesPerSecond: number;
     headroom: number;
     scaleUpDelayMs: number;
+    /**
+     * Replaces the default rule (min(max, headroom × peak)): the capacity, in bytes per second, the stream
+     * should have for this peak one-second write demand. Returning more than the current capacity schedules
+     * a scale-up; it is still capped at `maxWriteBytesPerSecond`.
+     */
+    capacityFor?: (peakBytesPerSecond: number, currentBytesPerSecond: number) => number;
 }
 
 export function defaultOnDemandModel(region: string): OnDemandScalingModel {
@@ -63,7 +69,9 @@ export class OnDemandCapacity {
         let target: number | undefined;
         if (nowMs >= this.windowStart + 1000) {
             if (this.windowBytes > this.peakBytesPerSecond) this.peakBytesPerSecond = this.windowBytes;
-            const desired = Math.min(this.model.maxWriteBytesPerSecond, this.model.headroom * this.peakBytesPerSecond);
+            const wanted = this.model.capacityFor?.(this.peakBytesPerSecond, this.capacityBytesPerSecond)
+                ?? this.model.headroom * this.peakBytesPerSecond;
+            const desired = Math.min(this.model.maxWriteBytesPerSecond, wanted);
             if (desired > this.capacityBytesPerSecond && this.pendingBytesPerSecond === undefined) {
                 this.pendingBytesPerSecond = desired;
                 target = desired;

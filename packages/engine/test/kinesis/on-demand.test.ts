@@ -73,6 +73,16 @@ describe('Kinesis §3.6 on-demand mode (capacity curve is a model)', () => {
         }
     });
 
+    it('rule (model): the capacity curve is configurable (capacityFor replaces the 2× peak rule)', async () => {
+        const cloud = await onDemand({ kinesis: { onDemand: { scaleUpDelayMs: 5 * SECOND, capacityFor: peak => 4 * peak } } });
+        await burst(cloud, 400, 10_000);
+        await cloud.advance(SECOND);
+        await burst(cloud, 1, 10);
+        await cloud.advance(5 * SECOND);
+        // Peak 4,000,400 B/s (the accepted and the throttled record) × 4 → 16,001,600 B/s → 16 shards.
+        expect((await cloud.kinesis.describeStreamSummary({ StreamName: 'events' })).StreamDescriptionSummary.OpenShardCount).toBe(16);
+    });
+
     it('rule: warm throughput (WarmThroughputMiBps ≤ 10 GiB/s) provisions on-demand capacity up front', async () => {
         const cloud = createCloud();
         await cloud.kinesis.createStream({ StreamName: 'warm', StreamModeDetails: { StreamMode: 'ON_DEMAND' }, WarmThroughputMiBps: 16 });
