@@ -1,10 +1,15 @@
-import type { AstNode, AstNodeDescription, GrammarAST, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
+import type { AstNode, AstNodeDescription, GrammarAST, IndexManager, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
 import { GrammarAST as Grammar } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem } from 'langium/lsp';
+import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { isDeclaration } from '../generated/ast.js';
+import { isDeclaration, Resource } from '../generated/ast.js';
+import type { ResourceKind } from '../model/architecture-model.js';
+import type { MetricInfo } from '../model/metrics.js';
+import { findMetric } from '../model/metrics.js';
+import { MqIndexManager } from '../scope/mq-index-manager.js';
+import { metricsOf, renderMetric, resourceKindOfType, SCALING_METRICS } from './metric-docs.js';
 import { expectedUnitFamily, UNITS } from './completion-units.js';
 import { FILTER_OPERATORS, isInsideFilterPolicy } from './filter-operators.js';
 import { KIND_OF_TYPE, PROPERTY_DOCS, propertyDoc, renderPropertyDoc } from './property-docs.js';
@@ -20,12 +25,21 @@ const STATEMENT_KEYS = new Set(['surge', 'outage', 'expect']);
  */
 export class MqCompletionProvider extends DefaultCompletionProvider {
 
+    protected readonly indexManager: IndexManager;
+
+    constructor(services: LangiumServices) {
+        super(services);
+        this.indexManager = services.shared.workspace.IndexManager;
+    }
+
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
         const text = document.textDocument.getText();
         const offset = document.textDocument.offsetAt(params.position);
         const units = this.unitCompletions(document, params, text, offset);
         if (units) return { isIncomplete: false, items: units };
         if (isInsideFilterPolicy(text, offset)) return { isIncomplete: false, items: this.filterOperatorCompletions() };
+        const metrics = this.metricCompletions(document, params, text, offset);
+        if (metrics) return { isIncomplete: false, items: metrics };
         return super.getCompletion(document, params, cancelToken);
     }
 
@@ -44,6 +58,37 @@ export class MqCompletionProvider extends DefaultCompletionProvider {
             detail: unit.detail,
             sortText: String(index).padStart(2, '0'),
             textEdit: { range: { start, end: params.position }, newText: `${number}${unit.suffix}` }
+        }));
+    }
+
+    /** After `expect RESOURCE.` the metrics of that resource's kind; after `scale-out: when` the scalable metrics. */
+    protected metricCompletions(document: LangiumDocument, params: CompletionParams, text: string, offset: number): CompletionItem[] | undefined {
+        const lineStart = document.textDocument.offsetAt({ line: params.position.line, character: 0 });
+        const linePrefix = text.slice(lineStart, offset);
+        const expectation = /\bexpect\s+(\S+)\.([\w-]*)$/.exec(linePrefix);
+        const scaling = /\bscale-(?:out|in)\s*:\s*when\s+([\w-]*)$/.exec(linePrefix);
+        const partial = expectation?.[2] ?? scaling?.[1];
+        if (partial === undefined) return undefined;
+        const range = { start: { line: params.position.line, character: params.position.character - partial.length }, end: params.position };
+        let entries: Array<{ kind: ResourceKind; metric: MetricInfo }>;
+        if (expectation) {
+            const name = expectation[1]!;
+            const resource = this.indexManager instanceof MqIndexManager
+                ? this.indexManager.findElement(name, Resource.$type)
+                : this.indexManager.allElements(Resource.$type).find(description => description.name === name);
+            const kind = resource ? resourceKindOfType(resource.type) : undefined;
+            if (!kind) return undefined;
+            entries = metricsOf(kind).map(metric => ({ kind, metric }));
+        } else {
+            entries = SCALING_METRICS.map(({ kind, name }) => ({ kind, metric: findMetric(kind, name)! }));
+        }
+        return entries.map(({ kind, metric }, index) => ({
+            label: metric.name,
+            kind: CompletionItemKind.Field,
+            detail: `${kind} · ${metric.statistic} · ${metric.unit}`,
+            documentation: { kind: MarkupKind.Markdown, value: renderMetric(kind, metric) },
+            sortText: String(index).padStart(2, '0'),
+            textEdit: { range, newText: metric.name }
         }));
     }
 

@@ -1,9 +1,11 @@
 import type { AstNode, CstNode, LangiumDocument, MaybePromise } from 'langium';
-import { CstUtils } from 'langium';
+import { CstUtils, GrammarUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Declaration } from '../generated/ast.js';
-import { isDeclaration, isStream } from '../generated/ast.js';
+import { isDeclaration, isExpectation, isScaleProperty, isStream } from '../generated/ast.js';
+import { findMetric } from '../model/metrics.js';
+import { renderMetric, resourceKindOfType, scalingMetric } from './metric-docs.js';
 import { declarationKind, effectiveProperties, isFifoDeclaration, streamWriteCapacity } from './effective-config.js';
 import { propertyDoc, renderPropertyDoc } from './property-docs.js';
 
@@ -19,7 +21,7 @@ export class MqHoverProvider extends AstNodeHoverProvider {
         const offset = document.textDocument.offsetAt(params.position);
         const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
         if (!leaf) return undefined;
-        const keyDoc = this.propertyKeyHover(leaf);
+        const keyDoc = this.propertyKeyHover(leaf) ?? this.metricHover(leaf);
         if (keyDoc) return keyDoc;
         return super.getHoverContent(document, params);
     }
@@ -30,6 +32,24 @@ export class MqHoverProvider extends AstNodeHoverProvider {
         const kind = property.$container ? declarationKind(property.$container) : undefined;
         const doc = kind ? propertyDoc(kind, property.key) : undefined;
         return doc ? { contents: { kind: 'markdown', value: renderPropertyDoc(doc) }, range: leaf.range } : undefined;
+    }
+
+    /** The metric of `expect shipping.age-of-oldest < 5m` or of `scale-out: when visible > 1000 ...`. */
+    protected metricHover(leaf: CstNode): Hover | undefined {
+        const node = leaf.astNode;
+        if (!isExpectation(node) && !isScaleProperty(node)) return undefined;
+        const metricNode = GrammarUtils.findNodeForProperty(node.$cstNode, 'metric');
+        if (!metricNode || metricNode.offset !== leaf.offset || !node.metric) return undefined;
+        let content: string | undefined;
+        if (isExpectation(node)) {
+            const kind = node.resource?.ref ? resourceKindOfType(node.resource.ref.$type) : undefined;
+            const metric = kind ? findMetric(kind, node.metric) : undefined;
+            content = kind && metric ? renderMetric(kind, metric) : undefined;
+        } else {
+            const metric = scalingMetric(node.metric);
+            content = metric ? renderMetric(metric.name === 'iterator-age' ? 'stream' : 'queue', metric) : undefined;
+        }
+        return content ? { contents: { kind: 'markdown', value: content }, range: leaf.range } : undefined;
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {

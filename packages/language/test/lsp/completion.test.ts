@@ -120,6 +120,31 @@ describe('completion', () => {
         });
     });
 
+    test('metrics of the named resource after `expect RESOURCE.`, scalable metrics after `when`', async () => {
+        await complete({
+            text: 'queue ledger.fifo { }\nstream clicks { }\nscenario s {\n  expect ledger.fifo.<|>\n  expect clicks.inc<|>\n}',
+            index: 0,
+            assert: list => {
+                expect(labels(list)).toEqual(expect.arrayContaining(['visible', 'in-flight', 'age-of-oldest', 'moved-to-dlq']));
+                expect(labels(list)).not.toContain('iterator-age');
+                expect((item(list, 'age-of-oldest').documentation as { value: string }).value).toContain('`ApproximateAgeOfOldestMessage`');
+            }
+        });
+        await complete({
+            text: 'queue ledger.fifo { }\nstream clicks { }\nscenario s {\n  expect ledger.fifo.<|>\n  expect clicks.inc<|>\n}',
+            index: 1,
+            assert: list => {
+                expect(labels(list)).toContain('incoming-records');
+                expect(item(list, 'incoming-records').textEdit).toMatchObject({ range: { start: { line: 4, character: 16 }, end: { line: 4, character: 19 } } });
+            }
+        });
+        await complete({
+            text: 'consumer c {\n  scale-out: when <|>\n}',
+            index: 0,
+            assert: list => expect(labels(list)).toEqual(['visible', 'in-flight', 'delayed', 'age-of-oldest', 'iterator-age'])
+        });
+    });
+
     test('top-level keywords start declarations', async () => {
         await complete({
             text: '<|>',

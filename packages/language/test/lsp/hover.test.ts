@@ -40,6 +40,19 @@ describe('hover', () => {
         });
     });
 
+    test('metrics in expectations and scaling rules are explained', async () => {
+        await hover({
+            text: 'queue shipping { }\nscenario s {\n  expect shipping.age-of-<|>oldest < 5m\n}',
+            index: 0,
+            hover: /^\*\*age-of-oldest\*\* \(queue metric\) — age of the oldest message \(peak\)[\s\S]*CloudWatch: `ApproximateAgeOfOldestMessage`$/
+        });
+        await hover({
+            text: 'consumer c {\n  scale-out: when vis<|>ible > 1000 for 1m add 2\n}',
+            index: 0,
+            hover: /^\*\*visible\*\* \(queue metric\)/
+        });
+    });
+
     test('scenario statements are documented too', async () => {
         await hover({ text: 'producer p { }\nscenario s {\n  su<|>rge p x2 from 1m for 1m\n}', index: 0, hover: /\*\*surge\*\* — Multiplies a producer's rate/ });
     });
