@@ -19,7 +19,7 @@ const SCENARIO = process.env.MQ_E2E_SCENARIO ?? 'steady-day';
 const SUITE_TIMEOUT_MS = Number(process.env.MQ_E2E_TIMEOUT_MS ?? 8 * 60_000);
 const CHROMIUM = process.env.MQ_E2E_CHROMIUM ?? '/usr/bin/chromium';
 
-/** A file with one rule violation that has a quick fix: visibility above the SQS maximum of 12 hours (MQ010). */
+/** A file with one rule violation that has a quick fix (visibility above the SQS maximum of 12 hours, MQ010), and a scenario. */
 const BROKEN_FILE = 'broken.mq';
 const BROKEN_TEXT = `// A queue whose visibility timeout exceeds the SQS maximum (12h).
 queue e2e-jobs {
@@ -29,6 +29,11 @@ queue e2e-jobs {
 consumer e2e-workers {
   poll: e2e-jobs
   processing: 1s
+}
+
+scenario e2e-smoke {
+  duration: 1m
+  expect no-loss
 }
 `;
 
@@ -134,6 +139,8 @@ async function runSteps(page, url, workspace) {
         await openFile(page, BROKEN_FILE);
         await showProblems(page);
         await problemRows(page, 'MQ010').first().waitFor({ timeout: 60_000 });
+        // The scenario in the same file gets its code lens.
+        await page.locator('.editor-group-container.active .codelens-decoration', { hasText: '▶ Simulate' }).first().waitFor({ timeout: 30_000 });
     });
 
     let frame;
