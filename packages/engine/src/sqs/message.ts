@@ -17,6 +17,8 @@ export type RemovalReason = 'deleted' | 'expired' | 'purged' | 'dead-lettered' |
 export class SqsMessage {
     /** Per-queue ordinal; receipt handles encode it. */
     readonly seq: number;
+    /** Index in the queue's slot table while live (receipt handles encode it too). */
+    slot = -1;
     readonly messageId: string;
     readonly body: string;
     readonly md5OfBody: string;

@@ -37,7 +37,13 @@ const QUEUE_ATTRIBUTE_NAMES: readonly string[] = [
  */
 export class SqsService {
     /** Accounting hooks (assign any subset). */
-    hooks: SqsHooks = {};
+    get hooks(): SqsHooks {
+        return this.env.hooks;
+    }
+
+    set hooks(hooks: SqsHooks) {
+        this.env.hooks = hooks;
+    }
 
     private readonly ctx: CloudContext;
     private readonly env: QueueEnvironment;
@@ -50,7 +56,6 @@ export class SqsService {
 
     constructor(ctx: CloudContext, options: SqsOptions = {}) {
         this.ctx = ctx;
-        const service = this;
         const ids: Random = ctx.random.fork('sqs-ids');
         const sampler: Random = ctx.random.fork('sqs-short-poll');
         this.env = {
@@ -58,7 +63,7 @@ export class SqsService {
             ids,
             sampler,
             shortPoll: options.shortPoll ?? { mode: 'full' },
-            get hooks() { return service.hooks; },
+            hooks: {},
             queueByArn: arn => this.byArn.get(arn)
         };
         this.moves = new MessageMoveTasks(ctx, ids, arn => this.byArn.get(arn), () => this.byArn.values());
@@ -255,8 +260,13 @@ export class SqsService {
         const queue = this.getQueue(request?.QueueUrl);
         const entries = request.Entries;
         checkBatchEntries(entries);
+        // A UTF-16 code unit is at most 3 UTF-8 bytes: count exactly only when the cheap bound is too high.
+        let bound = 0;
+        for (const entry of entries) bound += typeof entry.MessageBody === 'string' ? entry.MessageBody.length * 3 : 0;
         let payload = 0;
-        for (const entry of entries) payload += typeof entry.MessageBody === 'string' ? utf8Length(entry.MessageBody) : 0;
+        if (bound > SQS.maxBatchPayloadBytes) {
+            for (const entry of entries) payload += typeof entry.MessageBody === 'string' ? utf8Length(entry.MessageBody) : 0;
+        }
         if (payload > SQS.maxBatchPayloadBytes) {
             throw new AwsError('BatchRequestTooLong', `Batch requests cannot be longer than ${SQS.maxBatchPayloadBytes} bytes. You have sent ${payload} bytes.`,
                 { queryCode: 'AWS.SimpleQueueService.BatchRequestTooLong' });
