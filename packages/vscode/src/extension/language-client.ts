@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
 import type { ErrorHandler, ErrorHandlerResult, CloseHandlerResult, LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind } from 'vscode-languageclient/node';
-
-/** How many crashes within `RESTART_WINDOW_MS` the client tolerates before it stops restarting the server. */
-const MAX_RESTARTS = 4;
-const RESTART_WINDOW_MS = 3 * 60_000;
+import { RestartBudget } from './restart-budget.js';
 
 export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
 
@@ -15,7 +12,7 @@ export type ServerState = 'starting' | 'running' | 'stopped' | 'failed';
  */
 export class MqLanguageClient implements vscode.Disposable {
     private client: LanguageClient | undefined;
-    private readonly crashes: number[] = [];
+    private readonly budget = new RestartBudget();
     private readonly stateEmitter = new vscode.EventEmitter<ServerState>();
     private readonly disposables: vscode.Disposable[] = [this.stateEmitter];
     private readonly clientListeners: vscode.Disposable[] = [];
@@ -58,7 +55,7 @@ export class MqLanguageClient implements vscode.Disposable {
     }
 
     async restart(): Promise<void> {
-        this.crashes.length = 0;
+        this.budget.reset();
         this.output.appendLine('[client] restarting the language server');
         await this.start();
     }
@@ -120,15 +117,13 @@ export class MqLanguageClient implements vscode.Disposable {
                 return { action: (count ?? 1) <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown };
             },
             closed: (): CloseHandlerResult => {
-                const now = Date.now();
-                this.crashes.push(now);
-                while (this.crashes.length > 0 && now - this.crashes[0]! > RESTART_WINDOW_MS) this.crashes.shift();
-                if (this.crashes.length <= MAX_RESTARTS) {
-                    this.output.appendLine(`[client] the server stopped; restarting (${this.crashes.length}/${MAX_RESTARTS})`);
+                const { maxRestarts, windowMs } = this.budget;
+                if (this.budget.recordCrash()) {
+                    this.output.appendLine(`[client] the server stopped; restarting (${this.budget.recentCrashes}/${maxRestarts})`);
                     return { action: CloseAction.Restart, handled: true };
                 }
                 this.setState('failed');
-                void this.offerRestart(`The MQ language server crashed ${this.crashes.length} times in 3 minutes and was not restarted.`);
+                void this.offerRestart(`The MQ language server crashed ${this.budget.recentCrashes} times in ${windowMs / 60_000} minutes and was not restarted.`);
                 return { action: CloseAction.DoNotRestart, handled: true };
             }
         };
