@@ -4,24 +4,24 @@ import type { Random } from '../core/random.js';
 import { AwsError } from '../errors.js';
 import { stringAttributes } from './attributes.js';
 import {
-    CONFIRMATION_PROTOCOLS, SNS_CONFIRMATION_TOKEN_TTL_MS, SNS_FIFO_TOPIC_MAX_BYTES_PER_SECOND, SNS_FIFO_TOPIC_MAX_MESSAGES_PER_SECOND,
-    SNS_MAX_BATCH_ENTRIES, SNS_MAX_FIFO_TOPICS, SNS_MAX_FILTER_POLICIES_PER_ACCOUNT, SNS_MAX_FILTER_POLICIES_PER_TOPIC,
-    SNS_MAX_MESSAGE_BYTES, SNS_MAX_STANDARD_TOPICS, SNS_PROTOCOLS, SNS_SUBSCRIBE_TPS
+    CONFIRMATION_PROTOCOLS, SNS_CONFIRMATION_TOKEN_TTL_MS, SNS_MAX_FIFO_TOPICS, SNS_MAX_FILTER_POLICIES_PER_ACCOUNT,
+    SNS_MAX_FILTER_POLICIES_PER_TOPIC, SNS_MAX_STANDARD_TOPICS, SNS_PROTOCOLS, SNS_SUBSCRIBE_TPS
 } from './constants.js';
-import { deliver, type DeliveryContext, type FunctionBehaviour } from './delivery.js';
-import { buildConfirmationEnvelope, type EnvelopeOptions, type PublishedMessage } from './envelope.js';
-import { snsBatchError, snsInvalidParameter, snsNotFound } from './errors.js';
+import type { DeliveryContext, FunctionBehaviour } from './delivery.js';
+import { buildConfirmationEnvelope, type EnvelopeOptions } from './envelope.js';
+import { snsInvalidParameter, snsNotFound } from './errors.js';
 import { emptySnsCounters, type RecordedDelivery, type SnsCounters, type SnsDeliveryEvent } from './events.js';
 import { EndpointFailures, type EndpointFailureKind } from './failures.js';
 import { arnAccount, topicArnFor, validateEndpoint, validateTopicName } from './names.js';
 import type { SnsDeliveryPorts } from './ports.js';
-import { checkPublish } from './publish-validation.js';
-import { defaultRetryPolicy, parseHttpDeliveryPolicy, parseHttpThrottle, type RetryPolicy } from './retry-policy.js';
+import { checkBatch, publishEntries, publishToTopic, throttled, type PublishContext } from './publisher.js';
+import { defaultRetryPolicy, type RetryPolicy } from './retry-policy.js';
 import { RateWindow } from './rate-window.js';
 import {
     applySubscriptionAttributes, emptySubscriptionCounters, subscriptionAttributes, type Subscription, type SubscriptionCounters
 } from './subscription.js';
-import { FIFO_ONLY_TOPIC_ATTRIBUTES, newTopic, TOPIC_ATTRIBUTES, type Topic } from './topic.js';
+import { applyTopicAttribute, topicAttributes } from './topic-attributes.js';
+import { newTopic, TOPIC_ATTRIBUTES, type Topic } from './topic.js';
 import type * as T from './types.js';
 
 export interface SnsOptions {
@@ -36,9 +36,6 @@ export interface SnsOptions {
     subscribeTransactionsPerSecond?: number;
 }
 
-function throttled(): AwsError {
-    return new AwsError('Throttled', 'Rate exceeded', { statusCode: 429 });
-}
 
 /**
  * Amazon SNS in virtual time: topics, subscriptions with filter policies, Publish/PublishBatch and fan-out to SQS,
@@ -57,6 +54,7 @@ export class SnsService {
     private functionErrors = 0;
     private readonly maxRecorded: number;
     private readonly delivery: DeliveryContext;
+    private readonly publishing: PublishContext;
     private readonly subscribeWindow = new RateWindow();
     private fifoTopicCount = 0;
 
@@ -83,6 +81,7 @@ export class SnsService {
             },
             onFunctionError: () => { service.functionErrors++; }
         };
+        this.publishing = { random: this.random, delivery: this.delivery };
     }
 
     // ---- test and simulator hooks --------------------------------------------------------------
@@ -166,7 +165,7 @@ export class SnsService {
         }
         const topic = newTopic(arn, name, fifo);
         for (const [key, value] of Object.entries(attributes)) {
-            if (key !== 'FifoTopic') this.setTopicAttribute(topic, key, value);
+            if (key !== 'FifoTopic') applyTopicAttribute(topic, key, value);
         }
         this.topics.set(arn, topic);
         if (fifo) this.fifoTopicCount++;
@@ -188,33 +187,7 @@ export class SnsService {
     }
 
     async getTopicAttributes(request: T.GetTopicAttributesRequest): Promise<T.GetTopicAttributesResult> {
-        const topic = this.requireTopic(request?.TopicArn);
-        let confirmed = 0;
-        let pending = 0;
-        for (const subscription of topic.subscriptions.values()) {
-            if (subscription.confirmed) confirmed++; else pending++;
-        }
-        const attributes: Record<string, string> = {
-            TopicArn: topic.arn,
-            Owner: this.ctx.accountId,
-            DisplayName: '',
-            SubscriptionsConfirmed: String(confirmed),
-            SubscriptionsPending: String(pending),
-            SubscriptionsDeleted: String(topic.deletedSubscriptions),
-            Policy: JSON.stringify({ Version: '2008-10-17', Id: '__default_policy_ID', Statement: [] }),
-            EffectiveDeliveryPolicy: JSON.stringify({
-                http: {
-                    defaultHealthyRetryPolicy: { minDelayTarget: 20, maxDelayTarget: 20, numRetries: 3, numMaxDelayRetries: 0, numNoDelayRetries: 0, numMinDelayRetries: 0, backoffFunction: 'linear' },
-                    disableSubscriptionOverrides: false
-                }
-            })
-        };
-        if (topic.fifo) {
-            attributes['FifoTopic'] = 'true';
-            attributes['ContentBasedDeduplication'] = String(topic.contentBasedDeduplication);
-        }
-        for (const [key, value] of topic.attributes) attributes[key] = value;
-        return { Attributes: attributes };
+        return { Attributes: topicAttributes(this.requireTopic(request?.TopicArn), this.ctx.accountId) };
     }
 
     async setTopicAttributes(request: T.SetTopicAttributesRequest): Promise<Record<string, never>> {
@@ -223,34 +196,8 @@ export class SnsService {
         if (!TOPIC_ATTRIBUTES.has(name) || name === 'FifoTopic') throw snsInvalidParameter('AttributeName');
         const value = request.AttributeValue === undefined ? '' : typeof request.AttributeValue === 'string'
             ? request.AttributeValue : JSON.stringify(request.AttributeValue);
-        this.setTopicAttribute(topic, name, value);
+        applyTopicAttribute(topic, name, value);
         return {};
-    }
-
-    private setTopicAttribute(topic: Topic, name: string, value: string): void {
-        if (FIFO_ONLY_TOPIC_ATTRIBUTES.has(name) && !topic.fifo) {
-            throw snsInvalidParameter(`Attributes Reason: ${name} can only be set on FIFO topics`);
-        }
-        switch (name) {
-            case 'ContentBasedDeduplication':
-                if (!/^(true|false)$/i.test(value)) throw snsInvalidParameter('Attributes Reason: ContentBasedDeduplication must be true or false');
-                topic.contentBasedDeduplication = value.toLowerCase() === 'true';
-                break;
-            case 'FifoThroughputScope':
-                if (value !== 'Topic' && value !== 'MessageGroup') {
-                    throw snsInvalidParameter('Attributes Reason: FifoThroughputScope must be Topic or MessageGroup');
-                }
-                topic.throughputScope = value;
-                break;
-            case 'SignatureVersion':
-                if (value !== '1' && value !== '2') throw snsInvalidParameter('Attributes Reason: SignatureVersion must be 1 or 2');
-                break;
-            case 'DeliveryPolicy':
-                topic.httpRetryPolicy = value === '' ? undefined : parseHttpDeliveryPolicy(value);
-                topic.httpMaxReceivesPerSecond = value === '' ? undefined : parseHttpThrottle(value);
-                break;
-        }
-        topic.attributes.set(name, value);
     }
 
     // ---- subscriptions --------------------------------------------------------------------------
@@ -380,140 +327,13 @@ export class SnsService {
     /** Publish without a promise (the simulator's hot path); throws the AwsError Publish would reject with. */
     publishSync(request: T.PublishRequest, options: { tag?: unknown } = {}): T.PublishResult {
         const topic = this.requireTopic(request?.TopicArn ?? request?.TargetArn);
-        return this.publishToTopic(topic, request, options.tag);
+        return publishToTopic(this.publishing, topic, request, options.tag);
     }
 
     /** PublishBatch; `options.tags` maps entry Ids to simulator tags (see `publish`). */
     async publishBatch(request: T.PublishBatchRequest, options: { tags?: Record<string, unknown> } = {}): Promise<T.PublishBatchResult> {
         const topic = this.requireTopic(request?.TopicArn);
-        const entries = request.PublishBatchRequestEntries;
-        if (!Array.isArray(entries) || entries.length === 0) {
-            throw snsBatchError('EmptyBatchRequest', 'The batch request doesn\'t contain any entries');
-        }
-        if (entries.length > SNS_MAX_BATCH_ENTRIES) {
-            throw snsBatchError('TooManyEntriesInBatchRequest', `The batch request contains more entries than permissible (${SNS_MAX_BATCH_ENTRIES})`);
-        }
-        const ids = new Set<string>();
-        for (const entry of entries) {
-            if (typeof entry?.Id !== 'string' || !/^[A-Za-z0-9_-]{1,80}$/.test(entry.Id)) {
-                throw snsBatchError('InvalidBatchEntryId', 'The Id of a batch entry in a batch request doesn\'t abide by the specification');
-            }
-            if (ids.has(entry.Id)) {
-                throw snsBatchError('BatchEntryIdsNotDistinct', 'Two or more batch entries in the request have the same Id');
-            }
-            ids.add(entry.Id);
-        }
-        let total = 0;
-        for (const entry of entries) {
-            total += typeof entry.Message === 'string' ? Buffer.byteLength(entry.Message, 'utf8') : 0;
-            for (const [name, attribute] of Object.entries(entry.MessageAttributes ?? {})) {
-                total += Buffer.byteLength(name) + Buffer.byteLength(attribute?.DataType ?? '') + Buffer.byteLength(attribute?.StringValue ?? '');
-            }
-        }
-        if (total > SNS_MAX_MESSAGE_BYTES) {
-            throw snsBatchError('BatchRequestTooLong', `The length of all the messages put together is more than the limit (${SNS_MAX_MESSAGE_BYTES} bytes)`);
-        }
-        const result: T.PublishBatchResult = { Successful: [], Failed: [] };
-        // FIFO batches are published in entry order; dedup applies within the batch and across batches.
-        for (const entry of entries) {
-            try {
-                const published = this.publishToTopic(topic, entry, options.tags?.[entry.Id]);
-                result.Successful.push({ Id: entry.Id, ...published });
-            } catch (error) {
-                if (!(error instanceof AwsError)) throw error;
-                result.Failed.push({ Id: entry.Id, Code: error.code, Message: error.message, SenderFault: error.senderFault });
-            }
-        }
-        return result;
-    }
-
-    private publishToTopic(topic: Topic, request: Omit<T.PublishBatchRequestEntry, 'Id'>, tag: unknown): T.PublishResult {
-        const checked = checkPublish(request);
-        const now = this.ctx.clock.now();
-        let deduplicationId: string | undefined;
-        if (topic.fifo && topic.throughputScope === 'Topic'
-            && !topic.publishWindow.tryTake(now, 1, checked.size, SNS_FIFO_TOPIC_MAX_MESSAGES_PER_SECOND, SNS_FIFO_TOPIC_MAX_BYTES_PER_SECOND)) {
-            throw throttled();
-        }
-        if (topic.fifo) {
-            const groupId = request.MessageGroupId;
-            if (typeof groupId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(groupId)) {
-                throw snsInvalidParameter('The MessageGroupId parameter is required for FIFO topics');
-            }
-            deduplicationId = request.MessageDeduplicationId;
-            if (deduplicationId === undefined) {
-                if (!topic.contentBasedDeduplication) {
-                    throw snsInvalidParameter('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
-                }
-                deduplicationId = createHash('sha256').update(request.Message, 'utf8').digest('hex');
-            } else if (typeof deduplicationId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(deduplicationId)) {
-                throw snsInvalidParameter('MessageDeduplicationId');
-            }
-            const dedupKey = topic.throughputScope === 'MessageGroup' ? `${groupId}\u0000${deduplicationId}` : deduplicationId;
-            const duplicate = topic.dedup.find(dedupKey, now);
-            if (duplicate) {
-                topic.counters.deduplicated++;
-                return { MessageId: duplicate.messageId, SequenceNumber: duplicate.sequenceNumber };
-            }
-            const sequenceNumber = String(topic.nextSequence);
-            topic.nextSequence += 1n;
-            const messageId = this.random.uuid();
-            topic.dedup.remember(dedupKey, now, messageId, sequenceNumber);
-            this.fanOut(topic, {
-                messageId, topicArn: topic.arn, message: request.Message, publishedAt: now, fifo: true, sequenceNumber,
-                messageGroupId: groupId, deduplicationId,
-                ...this.optionalParts(request, checked.perProtocol, tag)
-            }, checked.size);
-            return { MessageId: messageId, SequenceNumber: sequenceNumber };
-        }
-        if (request.MessageDeduplicationId !== undefined) {
-            throw snsInvalidParameter('MessageDeduplicationId Reason: The request includes MessageDeduplicationId parameter that is not valid for this topic type');
-        }
-        if (request.MessageGroupId !== undefined && (typeof request.MessageGroupId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(request.MessageGroupId))) {
-            throw snsInvalidParameter('MessageGroupId');
-        }
-        const messageId = this.random.uuid();
-        this.fanOut(topic, {
-            messageId, topicArn: topic.arn, message: request.Message, publishedAt: now, fifo: false,
-            ...(request.MessageGroupId !== undefined ? { messageGroupId: request.MessageGroupId } : {}),
-            ...this.optionalParts(request, checked.perProtocol, tag)
-        }, checked.size);
-        return { MessageId: messageId };
-    }
-
-    private optionalParts(request: Omit<T.PublishBatchRequestEntry, 'Id'>, perProtocol: Record<string, string> | undefined, tag: unknown): Partial<PublishedMessage> {
-        return {
-            ...(tag !== undefined ? { tag } : {}),
-            ...(request.Subject !== undefined ? { subject: request.Subject } : {}),
-            ...(request.MessageAttributes && Object.keys(request.MessageAttributes).length > 0 ? { attributes: request.MessageAttributes } : {}),
-            ...(perProtocol ? { perProtocol } : {})
-        };
-    }
-
-    /** Each confirmed subscription independently: filter, then deliver (DOMAIN.md §2.6). */
-    private fanOut(topic: Topic, published: PublishedMessage, size: number): void {
-        topic.counters.published++;
-        topic.counters.publishedBytes += size;
-        const emit = this.delivery.emit;
-        for (const subscription of [...topic.subscriptions.values()]) {
-            if (!subscription.confirmed) continue;
-            if (subscription.filter) {
-                const filterInput = {
-                    Message: published.perProtocol?.[subscription.protocol] ?? published.perProtocol?.['default'] ?? published.message,
-                    ...(published.attributes ? { MessageAttributes: published.attributes } : {})
-                };
-                if (!subscription.filter(filterInput)) {
-                    subscription.counters.filteredOut++;
-                    topic.counters.filteredOut++;
-                    emit?.({
-                        type: 'filtered', at: published.publishedAt, topicArn: topic.arn, subscriptionArn: subscription.arn,
-                        messageId: published.messageId, reason: subscription.filter.explain(filterInput) ?? 'filtered out'
-                    });
-                    continue;
-                }
-            }
-            deliver(subscription, published, this.delivery);
-        }
+        return publishEntries(this.publishing, topic, checkBatch(request), options.tags);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
