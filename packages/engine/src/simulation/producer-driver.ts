@@ -5,6 +5,7 @@ import { addStep } from './ledger.js';
 import type { Sink } from './ports.js';
 import type { CompiledTemplate } from './template.js';
 import { attributesFrom, compileTemplate, fieldText } from './template.js';
+import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
 import type { Random } from '../core/random.js';
 
@@ -27,6 +28,7 @@ export class ProducerDriver {
     private readonly traceStride: number;
     private tracesLeft: number;
     private readonly route: readonly string[];
+    private readonly sentSeries: Series;
 
     constructor(
         private readonly world: World,
@@ -46,7 +48,7 @@ export class ProducerDriver {
         const schedule = new RateSchedule(model.ratePerSecond, windows);
         this.arrivals = new Arrivals(schedule, process, this.world.random(`arrivals:${model.name}`));
         this.state = world.resource(model.name, 'producer');
-        this.state.series.declare('MessagesSent', 'Sum');
+        this.sentSeries = this.state.series.declare('MessagesSent', 'Sum');
         this.state.metrics['sent'] = 0;
         this.state.metrics['throttled'] = 0;
         this.state.metrics['rate'] = Math.max(...schedule.rates) * 1000;
@@ -76,8 +78,7 @@ export class ProducerDriver {
         if (traced) this.tracesLeft--;
         this.world.ledger.messagesProduced++;
         this.state.metrics['sent']!++;
-        const series = this.state.series;
-        series.add(series.declare('MessagesSent', 'Sum'), now);
+        this.state.series.add(this.sentSeries, now);
         addStep(trace, now, model.name, `produced and sent to ${this.sink.name}`);
         this.sink.accept({
             message: {

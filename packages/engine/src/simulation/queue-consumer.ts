@@ -51,8 +51,7 @@ export class QueueConsumerGroup {
         readonly model: ConsumerModel,
         private readonly queue: QueuePort,
         visibilityMs: number,
-        queueWaitMs: number,
-        private readonly queueLatency: LatencyHistogram
+        queueWaitMs: number
     ) {
         this.random = world.random(`consumer:${model.name}`);
         this.state = world.resource(model.name, 'consumer');
@@ -199,9 +198,7 @@ export class QueueConsumerGroup {
                     const before = delivery.processed;
                     ledger.processed(delivery, finishedAt);
                     if (before === 0) {
-                        const latency = finishedAt - delivery.producedAt;
-                        this.latency.record(latency);
-                        this.queueLatency.record(latency);
+                        this.latency.record(finishedAt - delivery.producedAt);
                     } else {
                         metrics['duplicates']!++;
                     }

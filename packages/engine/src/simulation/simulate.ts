@@ -160,7 +160,8 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
             const readers = readersOf.get(port.name) ?? [];
             readers.push(consumer.name);
             readersOf.set(port.name, readers);
-            const group = new QueueConsumerGroup(world, consumer, port, source.queue.visibilityTimeoutMs, source.queue.receiveWaitTimeMs, port.latency);
+            const group = new QueueConsumerGroup(world, consumer, port, source.queue.visibilityTimeoutMs, source.queue.receiveWaitTimeMs);
+            port.consumerLatencies.push(group.latency);
             groups.push(group);
             const scaler = new ScalingController(world, consumer, group, queueMetric(consumer, port));
             if (scaler.active) scalers.push(scaler);

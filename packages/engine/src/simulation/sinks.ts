@@ -5,6 +5,7 @@ import type { CompiledFilterPolicy } from '@mq-architect/language/filter-policy'
 import { addStep, Delivery } from './ledger.js';
 import type { DeliveryPath } from './ledger.js';
 import type { Envelope, QueuePort, Sink } from './ports.js';
+import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
 import type { FunctionDriver } from './function-driver.js';
 
@@ -127,14 +128,17 @@ export class TopicSink implements Sink {
     private readonly state: ResourceState;
     private readonly subscriptions: Subscription[] = [];
     private readonly recentDedupIds = new Map<string, number>();
+    private readonly publishedSeries: Series;
+    private readonly deliveredSeries: Series;
+    private readonly filteredSeries: Series;
 
     constructor(private readonly world: World, readonly model: TopicModel) {
         this.name = model.name;
         this.state = world.resource(model.name, 'topic');
         for (const metric of ['published', 'delivered', 'filtered-out', 'failed', 'redriven-to-dlq']) this.state.metrics[metric] = 0;
-        this.state.series.declare('NumberOfMessagesPublished', 'Sum');
-        this.state.series.declare('NumberOfNotificationsDelivered', 'Sum');
-        this.state.series.declare('NumberOfNotificationsFilteredOut', 'Sum');
+        this.publishedSeries = this.state.series.declare('NumberOfMessagesPublished', 'Sum');
+        this.deliveredSeries = this.state.series.declare('NumberOfNotificationsDelivered', 'Sum');
+        this.filteredSeries = this.state.series.declare('NumberOfNotificationsFilteredOut', 'Sum');
     }
 
     subscribe(model: SubscriptionModel, sink: Sink): void {
@@ -185,7 +189,7 @@ export class TopicSink implements Sink {
             return;
         }
         this.state.metrics['published']!++;
-        series.add(series.declare('NumberOfMessagesPublished', 'Sum'), now);
+        series.add(this.publishedSeries, now);
         const filterable = { Message: envelope.message.body, MessageAttributes: envelope.message.attributes };
         for (const subscription of this.subscriptions) {
             if (subscription.filter && !subscription.filter(filterable)) {
@@ -193,14 +197,14 @@ export class TopicSink implements Sink {
                 const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
                 this.world.ledger.settle(delivery, 'filtered-out');
                 this.state.metrics['filtered-out']!++;
-                series.add(series.declare('NumberOfNotificationsFilteredOut', 'Sum'), now);
+                series.add(this.filteredSeries, now);
                 if (envelope.trace) {
                     addStep(envelope.trace, now, this.name, `not delivered to ${subscription.label}: ${subscription.filter.explain(filterable) ?? 'the filter policy does not match'}`);
                 }
                 continue;
             }
             this.state.metrics['delivered']!++;
-            series.add(series.declare('NumberOfNotificationsDelivered', 'Sum'), now);
+            series.add(this.deliveredSeries, now);
             addStep(envelope.trace, now, this.name, `delivered to ${subscription.label}${subscription.model.raw ? ' (raw)' : ''}`);
             // Sinks do not keep the envelope, so the same object travels on with this topic added to its route.
             envelope.route = routed.route;

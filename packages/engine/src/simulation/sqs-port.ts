@@ -55,8 +55,8 @@ export class SqsQueuePort implements QueuePort {
     readonly name: string;
     readonly fifo: boolean;
     readonly state: ResourceState;
-    /** Send → processed latency of deliveries processed from this queue. */
-    readonly latency = new LatencyHistogram();
+    /** Production → processed latency of the consumer groups polling this queue (merged at the end). */
+    readonly consumerLatencies: LatencyHistogram[] = [];
     private readonly totals: QueueCounters = { sent: 0, received: 0, deleted: 0, movedToDlq: 0, expired: 0, emptyReceives: 0 };
     readonly sentSeries: Series;
     readonly receivedSeries: Series;
@@ -227,7 +227,9 @@ export class SqsQueuePort implements QueuePort {
         m['expired'] = t.expired;
         m['final-visible'] = this.core.counts().visible;
         for (const metric of ['visible', 'in-flight', 'delayed', 'age-of-oldest']) m[metric] ??= 0;
-        const summary = this.latency.summary();
+        const latency = new LatencyHistogram();
+        for (const histogram of this.consumerLatencies) latency.merge(histogram);
+        const summary = latency.summary();
         m['latency-p50'] = summary.p50Ms;
         m['latency-p99'] = summary.p99Ms;
     }
