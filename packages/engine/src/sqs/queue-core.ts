@@ -29,9 +29,23 @@ export interface ShortPollOptions {
     sampleRate?: number;
 }
 
+/** FIFO transaction quotas ([SQS-DG] quotas-messages.html; DOMAIN.md §1.6). */
+export interface FifoQuotaOptions {
+    /** Enforce them on the AWS-shaped API (default true). The synchronous core never checks them itself. */
+    enabled?: boolean;
+    /** Transactions per second per API action without high throughput (default 300). */
+    perQueueTps?: number;
+    /** With high throughput (FifoThroughputLimit=perMessageGroupId); Region-dependent, default 18,000. */
+    highThroughputTps?: number;
+}
+
+/** The API actions FIFO quotas count separately; a batch call is one transaction. */
+export type QuotaAction = 'send' | 'receive' | 'delete';
+
 /** What a queue needs from its service. */
 export interface QueueEnvironment {
     readonly ctx: CloudContext;
+    readonly fifoQuota: Required<FifoQuotaOptions>;
     readonly ids: Random;
     readonly sampler: Random;
     readonly shortPoll: ShortPollOptions;
@@ -156,6 +170,8 @@ export class QueueCore {
     private wakeTimer: Cancellable | undefined;
     private servePending = false;
     private lastPurgeAt = -Infinity;
+    private quotaSecond = -1;
+    private readonly quotaUsed = { send: 0, receive: 0, delete: 0 };
 
     constructor(env: QueueEnvironment, index: number, name: string, url: string, arn: string, config: QueueConfig) {
         this.env = env;
@@ -267,6 +283,27 @@ export class QueueCore {
             this.pushTimer(target, m);
         }
         this.requestServe();
+    }
+
+    // ---- FIFO quotas ------------------------------------------------------------------------------
+
+    /**
+     * Counts one transaction of `action` against the FIFO quota of the current virtual second and throws
+     * ThrottlingException beyond it. Standard queues have no such quota. Called by the AWS-shaped API.
+     */
+    consumeTransaction(action: QuotaAction): void {
+        const quota = this.env.fifoQuota;
+        if (!this.fifo || !quota.enabled) return;
+        const second = Math.floor(this.env.ctx.clock.now() / 1000);
+        if (second !== this.quotaSecond) {
+            this.quotaSecond = second;
+            this.quotaUsed.send = this.quotaUsed.receive = this.quotaUsed.delete = 0;
+        }
+        const limit = this.config.fifoThroughputLimit === 'perMessageGroupId' ? quota.highThroughputTps : quota.perQueueTps;
+        if (this.quotaUsed[action] >= limit) {
+            throw new AwsError('ThrottlingException', `Rate exceeded: more than ${limit} ${action} transactions per second on FIFO queue ${this.name}.`);
+        }
+        this.quotaUsed[action]++;
     }
 
     // ---- send -----------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import type { QueueConfig } from './attributes.js';
 import { SQS } from './constants.js';
 import { MessageMoveTasks } from './move-tasks.js';
 import { QueueCore, missingDedupSource } from './queue-core.js';
-import type { QueueEnvironment, ReceiveOptions, ShortPollOptions, SqsHooks } from './queue-core.js';
+import type { FifoQuotaOptions, QueueEnvironment, ReceiveOptions, ShortPollOptions, SqsHooks } from './queue-core.js';
 import type { SqsMessage } from './message.js';
 import { md5Hex } from './digest.js';
 import { formatMessages, parseReceiveAttributeNames } from './receive-format.js';
@@ -17,6 +17,8 @@ import { checkBatchEntries, checkIntegerParameter, utf8Length } from './validati
 export interface SqsOptions {
     /** Short-poll behaviour (DOMAIN.md §7): `full` (default) or seeded `sampled`. */
     shortPoll?: ShortPollOptions;
+    /** FIFO transactions-per-second quotas (ThrottlingException); on by default. */
+    fifoQuota?: FifoQuotaOptions;
 }
 
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
@@ -63,6 +65,11 @@ export class SqsService {
             ids,
             sampler,
             shortPoll: options.shortPoll ?? { mode: 'full' },
+            fifoQuota: {
+                enabled: options.fifoQuota?.enabled ?? true,
+                perQueueTps: options.fifoQuota?.perQueueTps ?? 300,
+                highThroughputTps: options.fifoQuota?.highThroughputTps ?? 18_000
+            },
             hooks: {},
             queueByArn: arn => this.byArn.get(arn)
         };
@@ -250,6 +257,7 @@ export class SqsService {
 
     async sendMessage(request: T.SendMessageRequest): Promise<T.SendMessageResult> {
         const queue = this.getQueue(request?.QueueUrl);
+        queue.consumeTransaction('send');
         const m = queue.sendFields(request.MessageBody, request.DelaySeconds, request.MessageAttributes,
             request.MessageGroupId, request.MessageDeduplicationId, undefined);
         return sendResult(queue, m, request.MessageBody, { MessageId: '', MD5OfMessageBody: '' });
@@ -260,6 +268,7 @@ export class SqsService {
         const queue = this.getQueue(request?.QueueUrl);
         const entries = request.Entries;
         checkBatchEntries(entries);
+        queue.consumeTransaction('send');
         // A UTF-16 code unit is at most 3 UTF-8 bytes: count exactly only when the cheap bound is too high.
         let bound = 0;
         for (const entry of entries) bound += typeof entry.MessageBody === 'string' ? entry.MessageBody.length * 3 : 0;
@@ -304,6 +313,7 @@ export class SqsService {
             const visibilityTimeout = request.VisibilityTimeout === undefined ? undefined
                 : checkIntegerParameter('VisibilityTimeout', request.VisibilityTimeout, SQS.visibilityTimeout.min, SQS.visibilityTimeout.max);
             const names = parseReceiveAttributeNames(request);
+            queue.consumeTransaction('receive');
             const options: ReceiveOptions = { max, visibilityTimeout, attemptId: request.ReceiveRequestAttemptId };
             const messages = queue.receiveNow(options, wait === 0);
             const epoch = this.ctx.epochMs;
@@ -322,6 +332,7 @@ export class SqsService {
     async deleteMessage(request: T.DeleteMessageRequest): Promise<Record<string, never>> {
         const queue = this.getQueue(request?.QueueUrl);
         if (request.ReceiptHandle === undefined) throw missingParameter('ReceiptHandle');
+        queue.consumeTransaction('delete');
         queue.deleteMessage(request.ReceiptHandle);
         return {};
     }
@@ -329,6 +340,7 @@ export class SqsService {
     async deleteMessageBatch(request: T.DeleteMessageBatchRequest): Promise<T.BatchResult> {
         const queue = this.getQueue(request?.QueueUrl);
         checkBatchEntries(request.Entries);
+        queue.consumeTransaction('delete');
         const result: T.BatchResult = { Successful: [], Failed: [] };
         for (const entry of request.Entries) {
             try {

@@ -149,4 +149,29 @@ describe('§1.6 FIFO semantics', () => {
         expect((await poll(url))[0]!.Attributes!['MessageGroupId']).toBe('tenant-1');
         await expectAwsError(send(url, 'x', { MessageDeduplicationId: 'd' }), 'InvalidParameterValue');
     });
+
+    it('§1.6 FIFO throughput: 300 transactions per second per API action, a batch is one (3,000 messages/s); excess → ThrottlingException', async () => {
+        const { sqs, queue, at } = setup();
+        const url = await queue('q.fifo', { ContentBasedDeduplication: 'true' });
+        await at(10.1);
+        for (let i = 0; i < 300; i++) {
+            await sqs.sendMessageBatch({ QueueUrl: url, Entries: Array.from({ length: 10 }, (_, j) => ({ Id: `e${j}`, MessageBody: `${i}-${j}`, MessageGroupId: `g${j}` })) });
+        }
+        await expectAwsError(sqs.sendMessage({ QueueUrl: url, MessageBody: 'one too many', MessageGroupId: 'g' }), 'ThrottlingException');
+        // Receives have their own quota, and the next second starts afresh.
+        expect((await sqs.receiveMessage({ QueueUrl: url, MaxNumberOfMessages: 10 })).Messages).toHaveLength(10);
+        await at(11);
+        await sqs.sendMessage({ QueueUrl: url, MessageBody: 'next second', MessageGroupId: 'g' });
+        const counts = await sqs.getQueueAttributes({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] });
+        expect(Number(counts.Attributes['ApproximateNumberOfMessages']) + Number(counts.Attributes['ApproximateNumberOfMessagesNotVisible'])).toBe(3001);
+    });
+
+    it('§1.6 high-throughput FIFO (perMessageGroupId) has a higher, configurable quota; standard queues have none', async () => {
+        const { sqs, queue } = setup({ sqs: { fifoQuota: { highThroughputTps: 1000 } } });
+        const ht = await queue('ht.fifo', { ContentBasedDeduplication: 'true', DeduplicationScope: 'messageGroup', FifoThroughputLimit: 'perMessageGroupId' });
+        for (let i = 0; i < 1000; i++) await sqs.sendMessage({ QueueUrl: ht, MessageBody: `m${i}`, MessageGroupId: `g${i % 50}` });
+        await expectAwsError(sqs.sendMessage({ QueueUrl: ht, MessageBody: 'x', MessageGroupId: 'g' }), 'ThrottlingException');
+        const std = await queue('std');
+        for (let i = 0; i < 2000; i++) await sqs.sendMessage({ QueueUrl: std, MessageBody: `m${i}` });
+    });
 });
