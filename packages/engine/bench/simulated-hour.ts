@@ -4,6 +4,7 @@
  * helpers) and run in the same process.
  */
 import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { parseArchitecture } from '@mq-architect/language';
 import { simulate } from '../src/simulation/simulate.js';
 
@@ -59,9 +60,8 @@ export async function runSimulatedHour(examplePath: string, durationMs = 3_600_0
     const started = performance.now();
     const report = await simulate(model, scenario, {
         onProgress(virtualMs) {
-            const memory = process.memoryUsage();
-            peakHeap = Math.max(peakHeap, memory.heapUsed);
-            peakRss = Math.max(peakRss, memory.rss);
+            peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
+            peakRss = Math.max(peakRss, process.memoryUsage.rss());
             if (virtualMs >= nextSnapshot && gc) {
                 gc();
                 heapAfterGc.push({ virtualMs, heapBytes: process.memoryUsage().heapUsed });
