@@ -105,7 +105,7 @@ async function transformOf(page: Page): Promise<string> {
 
 const chromiumAvailable = existsSync(CHROMIUM);
 
-describe.skipIf(!chromiumAvailable)('architecture preview webview in chromium', () => {
+describe.skipIf(!chromiumAvailable)('architecture preview webview in chromium', { timeout: 90_000 }, () => {
     beforeAll(async () => {
         mkdirSync(artifacts, { recursive: true });
         [bundle, diagram] = await Promise.all([buildBundle(), fixtureDiagram()]);
