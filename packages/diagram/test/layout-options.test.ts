@@ -2,6 +2,7 @@ import ElkModule from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
 import { buildGraph } from '../src/graph/build-graph.js';
 import { DefaultLayoutConfigurator } from '../src/layout/layout-options.js';
+import { layoutGraph } from '../src/layout/layout.js';
 import { tourModel } from './support/tour-model.js';
 
 describe('layout options', () => {
@@ -22,5 +23,11 @@ describe('layout options', () => {
         const configurator = new DefaultLayoutConfigurator();
         expect(configurator.graphOptions('RIGHT', 10)).toMatchObject({ 'elk.direction': 'RIGHT', 'elk.edgeRouting': 'ORTHOGONAL', 'elk.layered.thoroughness': '7' });
         expect(configurator.graphOptions('DOWN', 1000)).toMatchObject({ 'elk.direction': 'DOWN', 'elk.layered.thoroughness': '2' });
+    });
+
+    it('reports a layout failure as an error saying so', async () => {
+        const graph = buildGraph(tourModel());
+        graph.elk.edges?.push({ id: 'broken', sources: ['queue:shipping'], targets: ['nowhere'] });
+        await expect(layoutGraph(graph)).rejects.toThrow(/^diagram layout failed: .*nowhere/);
     });
 });

@@ -45,7 +45,12 @@ export interface LayoutOptions {
  * in the language server or a worker) and returns it as positioned, JSON-safe data.
  */
 export async function layoutGraph(graph: DiagramGraph, options: LayoutOptions = {}): Promise<PositionedDiagram> {
-    const result = options.cache === false ? await elk().layout(structuredClone(graph.elk)) : await layoutCached(graph.elk);
+    let result: ElkNode;
+    try {
+        result = options.cache === false ? await elk().layout(structuredClone(graph.elk)) : await layoutCached(graph.elk);
+    } catch (error) {
+        throw new Error(`diagram layout failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     const placed = new Map((result.children ?? []).map((child) => [child.id, child]));
     const routed = new Map((result.edges ?? []).map((edge: ElkExtendedEdge) => [edge.id, edge]));
 
