@@ -224,11 +224,12 @@ export class TopicSink implements Sink {
         }
         if (id === undefined) return false;
         const key = this.model.throughputScope === 'MessageGroup' ? `${envelope.message.groupId ?? ''}\u0000${id}` : id;
-        const seen = this.recentDedupIds.get(key);
-        if (this.recentDedupIds.size > 10_000) {
-            for (const [old, at] of this.recentDedupIds) if (now - at >= FIFO_DEDUP_WINDOW_MS) this.recentDedupIds.delete(old);
+        // Entries are kept in insertion (= time) order, so expired ones are pruned from the front.
+        for (const [old, at] of this.recentDedupIds) {
+            if (now - at < FIFO_DEDUP_WINDOW_MS) break;
+            this.recentDedupIds.delete(old);
         }
-        if (seen !== undefined && now - seen < FIFO_DEDUP_WINDOW_MS) return true;
+        if (this.recentDedupIds.has(key)) return true;
         this.recentDedupIds.set(key, now);
         return false;
     }
