@@ -27,7 +27,7 @@ export type * as SnsTypes from './sns/types.js';
 export { SqsService } from './sqs/sqs-service.js';
 export type { SqsOptions } from './sqs/sqs-service.js';
 export { QueueCore } from './sqs/queue-core.js';
-export type { SqsHooks, SendInput, SendOutcome, ReceiveOptions, ShortPollOptions } from './sqs/queue-core.js';
+export type { SqsHooks, SendInput, SendOutcome, ReceiveOptions, ShortPollOptions, FifoQuotaOptions, QuotaAction, DedupEntry } from './sqs/queue-core.js';
 export { SqsMessage, DELAYED, VISIBLE, IN_FLIGHT, GONE } from './sqs/message.js';
 export type { MessageState, RemovalReason } from './sqs/message.js';
 export { SQS } from './sqs/constants.js';
