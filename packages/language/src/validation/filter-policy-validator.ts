@@ -12,8 +12,11 @@ import { sampleMessages } from './message-samples.js';
 import { report } from './report.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
-/** Whether SNS would deliver `message` to a subscription with `policy` (the filter-policy module's matcher). */
-export type FilterPolicyMatcher = (policy: unknown, scope: FilterPolicyScope, message: SnsFilterableMessage) => boolean;
+/** SNS filter matching (the filter-policy module's matcher): would SNS deliver `message`, and if not, why. */
+export interface FilterPolicyMatcher {
+    matches(policy: unknown, scope: FilterPolicyScope, message: SnsFilterableMessage): boolean;
+    explain?(policy: unknown, scope: FilterPolicyScope, message: SnsFilterableMessage): string | undefined;
+}
 
 export function policyScope(subscription: Subscription): FilterPolicyScope {
     return subscription.scope === 'body' ? 'MessageBody' : 'MessageAttributes';
@@ -69,21 +72,29 @@ export class FilterPolicyValidator {
         const scope = policyScope(subscription);
         const interestingNumbers = collectNumbers(policy);
         let checked = 0;
+        let example: { producer: Producer; message: SnsFilterableMessage } | undefined;
         for (const producer of producers) {
             const messages = this.messagesOf(producer, interestingNumbers);
             // Without a template (or with too many combinations) we cannot prove anything: stay silent.
             if (!messages) return;
             for (const message of messages) {
                 checked++;
-                if (matcher(policy, scope, message)) return;
+                if (matcher.matches(policy, scope, message)) return;
+                example ??= { producer, message };
             }
         }
+        const reason = example && matcher.explain?.(policy, scope, example.message);
+        const because = reason && example ? ` (for example, a message of '${example.producer.name}': ${reason})` : '';
         const names = producers.map(p => `'${p.name}'`).join(', ');
-        const hint = scope === 'MessageAttributes'
-            ? ' (with attributes scope only the fields listed in a producer\'s attributes: are message attributes)'
+        const sent = new Set(producers.flatMap(p => property(p.properties, 'attributes')?.fields ?? []));
+        const unsent = scope === 'MessageAttributes' && typeof policy === 'object' && policy !== null
+            ? Object.keys(policy).filter(key => key !== '$or' && !sent.has(key))
+            : [];
+        const hint = unsent.length > 0
+            ? `; ${unsent.map(key => `'${key}'`).join(', ')} ${unsent.length === 1 ? 'is' : 'are'} in no producer's attributes:, so never a message attribute`
             : '';
         report(accept, 'MQ043',
-            `this filter never matches: none of ${checked} representative messages of ${names} publishing to '${topic.name}' passes it${hint}; ` +
+            `this filter never matches: none of ${checked} representative messages of ${names} publishing to '${topic.name}' passes it${because}${hint}; ` +
             `the subscription would receive nothing`,
             { node: subscription, property: 'policy' });
     }

@@ -5,7 +5,7 @@
 import type { Module, ValidationChecks } from 'langium';
 import type { LangiumServices, PartialLangiumServices } from 'langium/lsp';
 import type { MqAstType } from '../generated/ast.js';
-import { matchesFilterPolicy } from '../filter-policy/match.js';
+import { explainFilterMismatch, matchesFilterPolicy } from '../filter-policy/match.js';
 import { MqCodeActionProvider } from '../lsp/mq-code-actions.js';
 import { RuleConfiguration } from '../rules/rule-configuration.js';
 import { DeadLetterValidator } from './dead-letter-validator.js';
@@ -38,7 +38,7 @@ export const MqValidationModule: Module<ValidationContainer, PartialLangiumServi
         DocumentValidator: services => new MqDocumentValidator(services),
         RuleConfiguration: services => new RuleConfiguration(services.shared),
         WorkspaceFacts: services => new WorkspaceFacts(services),
-        FilterPolicyMatcher: () => matchesFilterPolicy
+        FilterPolicyMatcher: () => ({ matches: matchesFilterPolicy, explain: explainFilterMismatch })
     },
     lsp: {
         CodeActionProvider: services => new MqCodeActionProvider(services)
