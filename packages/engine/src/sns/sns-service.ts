@@ -297,7 +297,7 @@ export class SnsService {
         const topic = this.requireTopic(subscription.topicArn);
         const hadFilter = subscription.filter !== undefined;
         const value = request.AttributeValue ?? '';
-        applySubscriptionAttributes(subscription, { [request.AttributeName]: value }, topic.fifo);
+        applySubscriptionAttributes(subscription, { [request.AttributeName]: value }, topic.fifo, 'SetSubscriptionAttributes');
         if (!hadFilter && subscription.filter) {
             try {
                 this.checkFilterPolicyLimits(topic, 0);

@@ -56,7 +56,10 @@ function parseFilterScope(value: string): FilterScope {
     return value;
 }
 
-function checkFilterPolicy(policy: string, scope: FilterScope): void {
+/** Subscribe reports policy errors under "Attributes Reason:", SetSubscriptionAttributes without it ([LS-V] snapshots). */
+export type AttributeAction = 'Subscribe' | 'SetSubscriptionAttributes';
+
+function checkFilterPolicy(policy: string, scope: FilterScope, action: AttributeAction): void {
     const issues = validateFilterPolicy(policy, scope);
     if (issues.length === 0) {
         return;
@@ -65,7 +68,7 @@ function checkFilterPolicy(policy: string, scope: FilterScope): void {
     if (message.startsWith('Filter policy scope MessageAttributes')) {
         throw snsInvalidParameter(message);
     }
-    throw snsInvalidParameter(`Attributes Reason: FilterPolicy: ${message}`);
+    throw snsInvalidParameter(`${action === 'Subscribe' ? 'Attributes Reason: ' : ''}FilterPolicy: ${message}`);
 }
 
 function parseRedrivePolicy(text: string): string {
@@ -89,7 +92,8 @@ function parseRedrivePolicy(text: string): string {
 export function applySubscriptionAttributes(
     subscription: Subscription,
     input: Record<string, string | number | boolean | object | undefined>,
-    fifoTopic: boolean
+    fifoTopic: boolean,
+    action: AttributeAction = 'Subscribe'
 ): void {
     const values = new Map<string, string>();
     for (const [name, raw] of Object.entries(input)) {
@@ -101,7 +105,7 @@ export function applySubscriptionAttributes(
     const scope = values.has('FilterPolicyScope') ? parseFilterScope(values.get('FilterPolicyScope')!) : subscription.filterScope;
     const policyText = values.has('FilterPolicy') ? values.get('FilterPolicy')! : subscription.attributes.get('FilterPolicy');
     if (policyText !== undefined && policyText !== '') {
-        checkFilterPolicy(policyText, scope);
+        checkFilterPolicy(policyText, scope, action);
     }
     const rawText = values.get('RawMessageDelivery');
     if (rawText !== undefined) {

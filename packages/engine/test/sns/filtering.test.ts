@@ -45,6 +45,10 @@ describe('DOMAIN §2.5 subscription filter policies in the service', () => {
         await expect(t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: q.arn, Attributes: { FilterPolicy: { key: [{ 'anything-but': { suffix: 'x' } }] } } }))
             .rejects.toMatchObject({ message: 'Invalid parameter: Attributes Reason: FilterPolicy: Unsupported anything-but pattern: suffix' });
         expect((await t.sns.listSubscriptions()).Subscriptions).toEqual([]);
+        const { SubscriptionArn } = await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: q.arn });
+        const sixKeys = JSON.stringify({ k1: ['a'], k2: ['a'], k3: ['a'], k4: ['a'], k5: ['a'], k6: ['a'] });
+        await expect(t.sns.setSubscriptionAttributes({ SubscriptionArn, AttributeName: 'FilterPolicy', AttributeValue: sixKeys }))
+            .rejects.toMatchObject({ name: 'InvalidParameter', message: 'Invalid parameter: FilterPolicy: Filter policy can not have more than 5 keys' });
     });
 
     it('rule "MessageAttributes scope does not support nested filter policies"; switching scope re-validates the policy', async () => {
