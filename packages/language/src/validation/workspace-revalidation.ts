@@ -20,7 +20,10 @@ export function revalidateWorkspaceOnChange(shared: LangiumSharedCoreServices): 
     });
     shared.workspace.ConfigurationProvider.onConfigurationSectionUpdate(update => {
         if (update.section !== 'mq') return;
-        sendBackToValidation();
-        void builder.update([], []);
+        // Through the workspace lock, like document changes: never rebuild in the middle of another build.
+        void shared.workspace.WorkspaceLock.write(token => {
+            sendBackToValidation();
+            return builder.update([], [], token);
+        });
     });
 }

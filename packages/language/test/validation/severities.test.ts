@@ -5,8 +5,10 @@ import { ERROR, services, validate, WARNING, withCode } from './helpers.js';
 
 const fifoTopicToStandardQueue = 'queue audit { }\ntopic ledger.fifo { subscribe audit }\nproducer p { publish: ledger.fifo  group: g  dedup-id: id }\nconsumer c { poll: audit }';
 
-function setWorkspaceSettings(rules: unknown): void {
+/** As the language server does on workspace/didChangeConfiguration; waits for the re-validation it triggers. */
+async function setWorkspaceSettings(rules: unknown): Promise<void> {
     services.shared.workspace.ConfigurationProvider.updateConfiguration({ settings: { mq: { rules } } });
+    await services.shared.workspace.WorkspaceLock.read(() => undefined);
 }
 
 describe('rule severities are configurable like a linter', () => {
@@ -16,33 +18,33 @@ describe('rule severities are configurable like a linter', () => {
     });
 
     test('mq.rules from the workspace configuration lowers MQ020 to a warning', async () => {
-        setWorkspaceSettings({ MQ020: 'warning' });
+        await setWorkspaceSettings({ MQ020: 'warning' });
         try {
             const result = await validate(fifoTopicToStandardQueue);
             expect(withCode(result, 'MQ020').map(d => d.severity)).toEqual([WARNING]);
         } finally {
-            setWorkspaceSettings(undefined);
+            await setWorkspaceSettings(undefined);
         }
     });
 
     test("'off' suppresses a rule", async () => {
-        setWorkspaceSettings({ MQ071: 'off' });
+        await setWorkspaceSettings({ MQ071: 'off' });
         try {
             expect(withCode(await validate('queue forgotten { }'), 'MQ071')).toEqual([]);
         } finally {
-            setWorkspaceSettings(undefined);
+            await setWorkspaceSettings(undefined);
         }
     });
 
     test('explicit overrides (CLI --rule) win over the workspace setting', async () => {
-        setWorkspaceSettings({ MQ020: 'off' });
+        await setWorkspaceSettings({ MQ020: 'off' });
         setRuleOverrides(services.mq, { MQ020: 'warning' });
         try {
             const result = await validate(fifoTopicToStandardQueue);
             expect(withCode(result, 'MQ020').map(d => d.severity)).toEqual([WARNING]);
         } finally {
             setRuleOverrides(services.mq, {});
-            setWorkspaceSettings(undefined);
+            await setWorkspaceSettings(undefined);
         }
     });
 
@@ -60,13 +62,12 @@ describe('changing mq.rules in the editor', () => {
     test('re-validates open documents with the new severities', async () => {
         const result = await validate('queue forgotten { }');
         expect(withCode(result, 'MQ071')).toHaveLength(1);
-        setWorkspaceSettings({ MQ071: 'off' });
+        await setWorkspaceSettings({ MQ071: 'off' });
         try {
-            await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, result.document.uri);
+            expect(result.document.state).toBe(DocumentState.Validated);
             expect((result.document.diagnostics ?? []).filter(d => d.code === 'MQ071')).toEqual([]);
         } finally {
-            setWorkspaceSettings(undefined);
-            await services.shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, result.document.uri);
+            await setWorkspaceSettings(undefined);
         }
     });
 });
