@@ -29,8 +29,6 @@ function compileNumeric(operand: unknown): { test: ValuePredicate; description: 
     if (typeof op !== 'string' || typeof value !== 'number') {
         return undefined;
     }
-    let lower: ((v: number) => boolean) | undefined;
-    let upper: ((v: number) => boolean) | undefined;
     const bound = (operator: string, limit: number): ((v: number) => boolean) | undefined => {
         switch (operator) {
             case '=': return v => v === limit;
@@ -41,16 +39,13 @@ function compileNumeric(operand: unknown): { test: ValuePredicate; description: 
             default: return undefined;
         }
     };
-    lower = bound(op, value);
-    let description = `${op} ${value}`;
-    if (NUMERIC_LOWER_OPERATORS.has(op) && typeof op2 === 'string' && typeof value2 === 'number') {
-        upper = bound(op2, value2);
-        description += ` and ${op2} ${value2}`;
-    }
-    if (!lower) {
+    const low = bound(op, value);
+    if (!low) {
         return undefined;
     }
-    const low = lower;
+    const hasUpper = NUMERIC_LOWER_OPERATORS.has(op) && typeof op2 === 'string' && typeof value2 === 'number';
+    const upper = hasUpper ? bound(op2, value2) : undefined;
+    const description = upper ? `${op} ${value} and ${op2 as string} ${value2 as number}` : `${op} ${value}`;
     const test: ValuePredicate = upper
         ? (v => typeof v === 'number' && low(v) && upper(v))
         : (v => typeof v === 'number' && low(v));
