@@ -51,7 +51,12 @@ function checkPolicyObject(node: Record<string, unknown>, path: Path, scope: Fil
     for (const [key, value] of Object.entries(node)) {
         const here = [...path, key];
         if (isOrOperator(key, value)) {
-            value.forEach((branch, index) => checkPolicyObject(branch, [...here, index], scope, issues));
+            value.forEach((branch, index) => {
+                if (Object.keys(branch).length === 0) {
+                    issues.push({ message: 'Empty objects are not allowed', path: [...here, index] });
+                }
+                checkPolicyObject(branch, [...here, index], scope, issues);
+            });
         } else if (Array.isArray(value)) {
             if (value.length === 0) {
                 issues.push({ message: 'Empty arrays are not allowed', path: here });

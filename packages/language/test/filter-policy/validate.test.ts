@@ -170,6 +170,10 @@ describe('validateFilterPolicy rejects malformed policies with AWS messages and 
         expect(issues.map(i => i.path)).toEqual([['a', 0, 'prefix'], ['b', 0, 'exists']]);
     });
 
+    it('rejects an empty $or branch', () => {
+        expect(firstIssue({ a: ['x'], $or: [{ b: ['y'] }, {}] })).toEqual({ message: 'Empty objects are not allowed', path: ['$or', 1] });
+    });
+
     it('validates inside $or branches', () => {
         const issue = firstIssue({ $or: [{ a: ['x'] }, { b: [{ numeric: ['>', 'x'] }] }] });
         expect(issue).toEqual({ message: 'Value of > must be numeric', path: ['$or', 1, 'b', 0, 'numeric', 1] });
