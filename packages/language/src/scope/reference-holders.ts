@@ -1,21 +1,21 @@
 import type { AstNode } from 'langium';
-import { AstUtils } from 'langium';
-import { isDurationRange, isJsonValue } from '../generated/ast.js';
+import { isModel } from '../generated/ast.js';
 
 /**
- * The AST nodes that can hold cross-references. JSON values (message templates, filter policies) and
- * duration ranges never do, and they make up most nodes of a typical file, so their subtrees are skipped
- * when linking and indexing references. Everything else is visited, so a new reference anywhere outside
- * JSON keeps working without touching this file.
+ * The AST nodes that can hold cross-references: in MQ every reference sits on a declaration's direct
+ * children (a property, a subscription, a scenario statement), never deeper (JSON values, duration ranges).
+ * Walking the known shape instead of every node of the tree is what makes linking and reference indexing
+ * cheap on files full of message templates and filter policies. `test/lsp/scoping.test.ts` checks against
+ * a full tree walk that no reference of the examples is missed, so a grammar change that nests a reference
+ * deeper fails there.
  */
 export function* referenceHolders(root: AstNode): Generator<AstNode> {
-    const iterator = AstUtils.streamAst(root).iterator();
-    for (let next = iterator.next(); !next.done; next = iterator.next()) {
-        const node = next.value;
-        if (isJsonValue(node) || isDurationRange(node)) {
-            iterator.prune();
-            continue;
-        }
-        yield node;
+    if (!isModel(root)) return;
+    for (const declaration of root.declarations) {
+        yield declaration;
+        const children = declaration as { properties?: AstNode[]; subscriptions?: AstNode[]; statements?: AstNode[] };
+        if (children.properties) yield* children.properties;
+        if (children.subscriptions) yield* children.subscriptions;
+        if (children.statements) yield* children.statements;
     }
 }

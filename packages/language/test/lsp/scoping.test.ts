@@ -1,8 +1,12 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { EmptyFileSystem } from 'langium';
+import { AstUtils, EmptyFileSystem } from 'langium';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { clearDocuments, parseHelper } from 'langium/test';
 import { createMqServices } from '../../src/mq-module.js';
 import type { MqIndexManager } from '../../src/scope/mq-index-manager.js';
+import { referenceHolders } from '../../src/scope/reference-holders.js';
 import type { Model, Producer, PublishProperty, Queue, DeadLetterProperty, Topic } from '../../src/generated/ast.js';
 
 const services = createMqServices(EmptyFileSystem).mq;
@@ -96,5 +100,19 @@ describe('linking cost', () => {
         expect(scans).not.toHaveBeenCalled();
         scans.mockRestore();
         lookups.mockRestore();
+    });
+});
+
+describe('reference holders', () => {
+    const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
+    const examples = readdirSync(examplesDir).filter(name => name.endsWith('.mq'));
+
+    test.each(examples)('the shallow walk finds every reference of %s that a full tree walk finds', async name => {
+        const doc = await parse(readFileSync(path.join(examplesDir, name), 'utf8'));
+        const everywhere = AstUtils.streamAst(doc.parseResult.value).flatMap(node => AstUtils.streamReferences(node)).map(ref => ref.reference).toArray();
+        const shallow = [...referenceHolders(doc.parseResult.value)].flatMap(node => AstUtils.streamReferences(node).map(ref => ref.reference).toArray());
+        expect(everywhere.length).toBeGreaterThan(0);
+        expect(shallow).toHaveLength(everywhere.length);
+        expect(new Set(shallow)).toEqual(new Set(everywhere));
     });
 });
