@@ -18,12 +18,14 @@ function describe(rule: ScalingRule): string {
  * counts toward the step). Scale-in removes `change` instances (down to min).
  */
 export class ScalingController {
-    private readonly aggregator = new PeriodAggregator();
+    private readonly outPeriod = new PeriodAggregator();
+    private readonly inPeriod = new PeriodAggregator();
     private readonly out: MetricAlarm | undefined;
     private readonly in: MetricAlarm | undefined;
 
+    /** `metric(name)` reads the current value of a scaling metric of the consumer's queue. */
     constructor(private readonly world: World, private readonly model: ConsumerModel, private readonly group: QueueConsumerGroup,
-        private readonly metric: () => number) {
+        private readonly metric: (name: ScalingRule['metric']) => number) {
         this.out = model.scaleOut ? new MetricAlarm(model.scaleOut) : undefined;
         this.in = model.scaleIn ? new MetricAlarm(model.scaleIn) : undefined;
     }
@@ -33,14 +35,16 @@ export class ScalingController {
     }
 
     sample(): void {
-        this.aggregator.add(this.metric());
+        if (this.model.scaleOut) this.outPeriod.add(this.metric(this.model.scaleOut.metric));
+        if (this.model.scaleIn) this.inPeriod.add(this.metric(this.model.scaleIn.metric));
     }
 
     evaluate(): void {
-        const datapoint = this.aggregator.close();
+        const outPoint = this.outPeriod.close();
+        const inPoint = this.inPeriod.close();
         const now = this.world.clock.now();
-        const outState = this.out?.evaluate(datapoint);
-        const inState = this.in?.evaluate(datapoint);
+        const outState = this.out?.evaluate(outPoint);
+        const inState = this.in?.evaluate(inPoint);
         const { min, max } = this.model.instances;
         const desired = this.group.desired;
         if (outState === 'ALARM' && this.model.scaleOut) {
@@ -50,7 +54,7 @@ export class ScalingController {
                 for (let i = desired; i < target; i++) this.group.addWorker(this.model.warmUpMs);
                 this.world.scaling.push({
                     atMs: now, consumer: this.model.name, action: 'scale-out', from: desired, to: target,
-                    reason: `alarm ${describe(this.model.scaleOut)} in ALARM (data point ${round(datapoint)}); new instances warm up for ${formatMs(this.model.warmUpMs)}`
+                    reason: `alarm ${describe(this.model.scaleOut)} in ALARM (data point ${round(outPoint)}); new instances warm up for ${formatMs(this.model.warmUpMs)}`
                 });
             }
             return;
@@ -61,7 +65,7 @@ export class ScalingController {
                 this.group.removeWorkers(desired - target);
                 this.world.scaling.push({
                     atMs: now, consumer: this.model.name, action: 'scale-in', from: desired, to: target,
-                    reason: `alarm ${describe(this.model.scaleIn)} in ALARM (data point ${round(datapoint)})`
+                    reason: `alarm ${describe(this.model.scaleIn)} in ALARM (data point ${round(inPoint)})`
                 });
             }
         }

@@ -1,4 +1,4 @@
-import type { ArchitectureModel, ConsumerModel, QueueModel, ScenarioModel } from '@mq-architect/language/model';
+import type { ArchitectureModel, QueueModel, ScenarioModel } from '@mq-architect/language/model';
 import { createCloud } from '../cloud.js';
 import type { QueueCore } from '../sqs/queue-core.js';
 import type { ExpectationReport, ResourceReport, SeriesReport, SimulationReport } from '../report/report-types.js';
@@ -163,7 +163,7 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
             const group = new QueueConsumerGroup(world, consumer, port, source.queue.visibilityTimeoutMs, source.queue.receiveWaitTimeMs);
             port.consumerLatencies.push(group.latency);
             groups.push(group);
-            const scaler = new ScalingController(world, consumer, group, queueMetric(consumer, port));
+            const scaler = new ScalingController(world, consumer, group, queueMetric(port));
             if (scaler.active) scalers.push(scaler);
         } else if (source?.kind === 'stream') {
             const sink = source.stream ? streamSinks.get(source.stream.name) : undefined;
@@ -252,9 +252,8 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
     };
 }
 
-function queueMetric(consumer: ConsumerModel, port: SqsQueuePort): () => number {
-    const metric = consumer.scaleOut?.metric ?? consumer.scaleIn?.metric ?? 'visible';
-    return () => {
+function queueMetric(port: SqsQueuePort): (metric: string) => number {
+    return metric => {
         const gauges = port.gauges();
         switch (metric) {
             case 'in-flight': return gauges.inFlight;
