@@ -64,6 +64,9 @@ export class MqFormatter extends AbstractFormatter {
         }
         formatter.keywords('..').prepend(Formatting.noSpace()).append(Formatting.noSpace());
         formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
+        // Lists of names (`attributes: [a, b]`, `redrive-allow: [q1, q2]`); JSON arrays are other nodes and keep their layout.
+        formatter.keywords('[').append(Formatting.noSpace());
+        formatter.keywords(']').prepend(Formatting.noSpace());
     }
 }
 

@@ -53,6 +53,13 @@ describe('formatting', () => {
         });
     });
 
+    test('name lists are written [a, b]; JSON values keep the author\'s layout', async () => {
+        await format({
+            before: 'producer p { attributes: [ eventType ,amount ]  message: { "a": [ 1,2 ] } }\nqueue d { redrive-allow: [q1,q2] }',
+            after: 'producer p {\n  attributes: [eventType, amount]\n  message: { "a": [ 1,2 ] }\n}\nqueue d {\n  redrive-allow: [q1, q2]\n}'
+        });
+    });
+
     test('comments stay where they were written', async () => {
         await format({
             before: '// Orders\nqueue q {\n  visibility: 30s   // default\n      // long polling\n  wait: 20s\n  /* retention\n     matters */\n  retention: 4d\n}',
