@@ -13,6 +13,9 @@ import { createMqServices } from '../mq-module.js';
  */
 export function startMqLanguageServer(connection: Connection): { shared: LangiumSharedServices; mq: MqServices } {
     const services = createMqServices({ connection, ...NodeFileSystem });
+    // Langium validates only opened documents by default; MQ rules span files, so the Problems view should
+    // show every file's diagnostics from the start, not after the first edit.
+    services.shared.workspace.WorkspaceManager.initialBuildOptions = { validation: true };
     startLanguageServer(services.shared);
     return services;
 }

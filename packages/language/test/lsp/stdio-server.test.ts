@@ -1,4 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterEach, beforeAll, describe, expect, test } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { pathToFileURL } from 'node:url';
 import { execFileSync, spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
@@ -22,22 +25,29 @@ let server: ChildProcessWithoutNullStreams;
 let connection: ProtocolConnection;
 let stderr = '';
 
-beforeAll(() => {
-    execFileSync(process.execPath, [path.join(packageDir, 'esbuild.mjs')], { stdio: 'inherit' });
+function startServer(): void {
     // No --require: the bundle must install its own Object.groupBy polyfill on Node 20.
+    stderr = '';
     server = spawn(process.execPath, [bundle, '--stdio'], { stdio: 'pipe' });
     server.stderr.on('data', chunk => { stderr += String(chunk); });
     connection = createProtocolConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
     connection.listen();
-}, 60_000);
+}
 
-afterAll(() => {
+function stopServer(): void {
     connection?.dispose();
     if (server && server.exitCode === null) server.kill();
-});
+}
+
+beforeAll(() => {
+    execFileSync(process.execPath, [path.join(packageDir, 'esbuild.mjs')], { stdio: 'inherit' });
+}, 60_000);
+
+afterEach(stopServer);
 
 describe('language server over stdio', () => {
     test('initialize → diagnostics with codes → completion → hover → shutdown', async () => {
+        startServer();
         const diagnosticsArrived = new Promise<PublishDiagnosticsParams>(resolve => {
             connection.onNotification(PublishDiagnosticsNotification.type, params => {
                 if (params.uri === uri && params.diagnostics.length > 0) resolve(params);
@@ -86,5 +96,34 @@ describe('language server over stdio', () => {
         const exited = new Promise<number | null>(resolve => server.once('exit', code => resolve(code)));
         await connection.sendNotification(ExitNotification.type);
         expect(await exited).toBe(0);
+    }, 60_000);
+
+    test('a workspace folder is loaded from disk: every file is validated, references across files resolve', async () => {
+        const folderPath = mkdtempSync(path.join(tmpdir(), 'mq-ws-'));
+        writeFileSync(path.join(folderPath, 'queues.mq'), 'queue orders-dlq {\n  retention: 14d\n}\n');
+        writeFileSync(path.join(folderPath, 'orders.mq'), 'queue orders {\n  dead-letter: orders-dlq after 3 receives\n  retention: 4d\n}\nconsumer workers {\n  poll: orders\n}\n');
+        writeFileSync(path.join(folderPath, 'broken.mq'), 'consumer lost {\n  poll: nowhere\n}\n');
+        writeFileSync(path.join(folderPath, 'notes.txt'), 'not MQ');
+        startServer();
+        const files = ['queues.mq', 'orders.mq', 'broken.mq'].map(name => pathToFileURL(path.join(folderPath, name)).toString());
+        const published = new Map<string, PublishDiagnosticsParams>();
+        const allPublished = new Promise<void>(resolve => {
+            connection.onNotification(PublishDiagnosticsNotification.type, params => {
+                published.set(params.uri, params);
+                if (files.every(file => published.has(file))) resolve();
+            });
+        });
+        const folder = pathToFileURL(folderPath).toString();
+        await connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'ws' }], capabilities: {}
+        });
+        await connection.sendNotification(InitializedNotification.type, {});
+        await allPublished;
+        const errorsOf = (uri: string) => published.get(uri)!.diagnostics.filter(diagnostic => diagnostic.severity === 1).map(diagnostic => diagnostic.code);
+        expect(errorsOf(files[0]!), stderr).toEqual([]);
+        expect(errorsOf(files[1]!)).toEqual([]);
+        expect(errorsOf(files[2]!)).toEqual(['MQ040']);
+        expect([...published.keys()].some(uri => uri.endsWith('notes.txt'))).toBe(false);
+        rmSync(folderPath, { recursive: true, force: true });
     }, 60_000);
 });
