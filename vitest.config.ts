@@ -6,7 +6,8 @@ export default defineConfig({
         exclude: ['**/node_modules/**', '**/generated/**', 'packages/vscode/test/e2e/**'],
         setupFiles: ['./scripts/polyfill-groupby.cjs'],
         deps: { interopDefault: true },
-        testTimeout: 30000,
+        testTimeout: 60000,
+        hookTimeout: 120000,
         pool: 'forks'
     }
 });
