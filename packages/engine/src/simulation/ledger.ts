@@ -16,6 +16,8 @@ export const ACCOUNTING_UNIT =
     'a stream one per reader); each delivery ends in exactly one outcome';
 
 const MAX_TRACE_STEPS = 60;
+/** Message groups whose order is tracked per path (the most recently active ones). */
+const MAX_TRACKED_GROUPS = 10_000;
 
 export class DeliveryPath {
     deliveries = 0;
@@ -41,9 +43,17 @@ export class DeliveryPath {
 
     checkOrder(group: string | undefined, sequence: number): void {
         if (group === undefined) return;
-        const last = this.lastSequenceByGroup.get(group);
-        if (last !== undefined && sequence < last) this.orderViolations++;
-        else this.lastSequenceByGroup.set(group, sequence);
+        const groups = this.lastSequenceByGroup;
+        const last = groups.get(group);
+        if (last !== undefined && sequence < last) {
+            this.orderViolations++;
+            return;
+        }
+        // Re-inserting keeps the map in order of last activity, so the least recently active group goes
+        // first when the map is full: memory stays bounded even when every message has its own group.
+        if (last !== undefined) groups.delete(group);
+        groups.set(group, sequence);
+        if (groups.size > MAX_TRACKED_GROUPS) groups.delete(groups.keys().next().value!);
     }
 }
 

@@ -79,7 +79,9 @@ export class StreamSink implements Sink {
     accept(envelope: Envelope): void {
         const now = this.world.clock.now();
         const deliveries = this.pathsFor(envelope).map(path =>
-            new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.partitionKey, envelope.trace));
+            // Kinesis orders records per shard, and each reader here reads a shard in order; partition keys
+            // are often unique per record, so they are not tracked as ordering groups.
+            new Delivery(path, envelope.producedAt, envelope.sequence, undefined, envelope.trace));
         const payload: StreamPayload = { deliveries };
         const partitionKey = envelope.message.partitionKey ?? this.random.uuid();
         const outcome = this.engine.put(this.stream, partitionKey, envelope.message.sizeBytes, { payload });
