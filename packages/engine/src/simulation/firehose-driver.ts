@@ -5,7 +5,7 @@ import type { CreateDeliveryStreamInput, TransformFunction } from '../firehose/t
 import type { Outcome } from '../report/report-types.js';
 import { addStep, Delivery } from './ledger.js';
 import type { Envelope, Sink } from './ports.js';
-import { PathCache } from './sinks.js';
+import { PathCache, rejected } from './sinks.js';
 import type { StreamPayload } from './stream-driver.js';
 import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
@@ -142,7 +142,18 @@ export class FirehoseDriver implements Sink {
     accept(envelope: Envelope): void {
         const delivery = new Delivery(this.paths.get(envelope), envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
         const now = this.world.clock.now();
-        const outcome = this.engine.put(this.stream, envelope.message.sizeBytes, undefined, delivery);
+        let outcome: ReturnType<FirehoseEngine['put']>;
+        try {
+            this.engine.checkPut(this.stream, [envelope.message.sizeBytes], false);
+            outcome = this.engine.put(this.stream, envelope.message.sizeBytes, undefined, delivery);
+        } catch (error) {
+            // Over the call rate, PutRecord answers ServiceUnavailableException: a throttle, not a rejection.
+            if ((error as Error).name === 'ServiceUnavailableException') outcome = { ok: false, code: 'ServiceUnavailableException', message: (error as Error).message };
+            else {
+                rejected(this.world, delivery, this.name, error);
+                return;
+            }
+        }
         if (!outcome.ok) {
             this.world.ledger.settle(delivery, 'throttled');
             this.world.resource(envelope.producer, 'producer').add('throttled');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { QueueModel, SubscriptionModel, TopicModel } from '@mq-architect/language/model';
 import { compileFilterPolicy } from '@mq-architect/language/filter-policy';
 import type { CompiledFilterPolicy } from '@mq-architect/language/filter-policy';
+import { isAwsError } from '../errors.js';
 import { addStep, Delivery } from './ledger.js';
 import type { DeliveryPath } from './ledger.js';
 import type { Envelope, QueuePort, Sink } from './ports.js';
@@ -16,6 +17,17 @@ export function pathFor(world: World, envelope: Envelope, name: string, downstre
     const resources = [...envelope.route, name, ...downstream];
     const key = resources.join('>');
     return world.ledger.path(key, resources.join(' → '), envelope.producer, resources, fifo);
+}
+
+/**
+ * A send the service rejected (an AwsError such as a body over the queue's MaximumMessageSize): the
+ * delivery fails with the service's message in its trace, and the run goes on.
+ */
+export function rejected(world: World, delivery: Delivery, at: string, error: unknown): void {
+    if (!isAwsError(error)) throw error;
+    world.ledger.settle(delivery, 'failed');
+    if (!world.notes.some(note => note.startsWith(`${at} rejected`))) world.notes.push(`${at} rejected sends (first: ${error.name}: ${error.message})`);
+    addStep(delivery.trace, world.clock.now(), at, `rejected: ${error.name}: ${error.message}`);
 }
 
 /** Per-sink cache of paths by incoming route, so the hot path does not build strings per message. */
@@ -53,7 +65,14 @@ export class QueueSink implements Sink {
     accept(envelope: Envelope): void {
         const path = this.paths.get(envelope);
         const delivery = new Delivery(path, envelope.producedAt, envelope.sequence, envelope.message.groupId, envelope.trace);
-        if (this.port.send(envelope.message, delivery)) return;
+        let sent: boolean;
+        try {
+            sent = this.port.send(envelope.message, delivery);
+        } catch (error) {
+            rejected(this.world, delivery, this.name, error);
+            return;
+        }
+        if (sent) return;
         this.world.ledger.settle(delivery, 'deduplicated');
         this.state.add('deduplicated');
         addStep(envelope.trace, this.world.clock.now(), this.name,

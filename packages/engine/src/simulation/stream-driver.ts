@@ -8,7 +8,7 @@ import { LatencyHistogram } from './histogram.js';
 import { addStep, Delivery } from './ledger.js';
 import type { DeliveryPath } from './ledger.js';
 import type { Envelope, Sink } from './ports.js';
-import { pathFor } from './sinks.js';
+import { pathFor, rejected } from './sinks.js';
 import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
 
@@ -84,7 +84,13 @@ export class StreamSink implements Sink {
             new Delivery(path, envelope.producedAt, envelope.sequence, undefined, envelope.trace));
         const payload: StreamPayload = { deliveries };
         const partitionKey = envelope.message.partitionKey ?? this.random.uuid();
-        const outcome = this.engine.put(this.stream, partitionKey, envelope.message.sizeBytes, { payload });
+        let outcome: ReturnType<KinesisEngine['put']>;
+        try {
+            outcome = this.engine.put(this.stream, partitionKey, envelope.message.sizeBytes, { payload });
+        } catch (error) {
+            for (const delivery of deliveries) rejected(this.world, delivery, this.name, error);
+            return;
+        }
         const series = this.state.series;
         if (!outcome.ok) {
             for (const delivery of deliveries) this.world.ledger.settle(delivery, 'throttled');
