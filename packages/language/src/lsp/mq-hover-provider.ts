@@ -1,5 +1,5 @@
 import type { AstNode, CstNode, LangiumDocument, MaybePromise } from 'langium';
-import { CstUtils, GrammarUtils } from 'langium';
+import { CstUtils, GrammarAST, GrammarUtils } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
 import type { Declaration } from '../generated/ast.js';
@@ -23,7 +23,16 @@ export class MqHoverProvider extends AstNodeHoverProvider {
         if (!leaf) return undefined;
         const keyDoc = this.propertyKeyHover(leaf) ?? this.metricHover(leaf);
         if (keyDoc) return keyDoc;
-        return super.getHoverContent(document, params);
+        return await super.getHoverContent(document, params) ?? this.valueKeywordHover(leaf);
+    }
+
+    /** A keyword value (`sqs-managed`, `per-group`, `enhanced`) is explained by its property's documentation. */
+    protected valueKeywordHover(leaf: CstNode): Hover | undefined {
+        const property = leaf.astNode as AstNode & { key?: unknown };
+        if (typeof property.key !== 'string' || property.key === leaf.text || !GrammarAST.isKeyword(leaf.grammarSource)) return undefined;
+        const kind = property.$container ? declarationKind(property.$container) : undefined;
+        const doc = kind ? propertyDoc(kind, property.key) : undefined;
+        return doc ? { contents: { kind: 'markdown', value: renderPropertyDoc(doc) }, range: leaf.range } : undefined;
     }
 
     protected propertyKeyHover(leaf: CstNode): Hover | undefined {

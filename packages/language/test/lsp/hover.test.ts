@@ -53,6 +53,11 @@ describe('hover', () => {
         });
     });
 
+    test('a keyword value is explained by its property', async () => {
+        await hover({ text: 'queue q {\n  encryption: sqs-man<|>aged\n}', index: 0, hover: /^\*\*encryption\*\* — Server-side encryption at rest\./ });
+        await hover({ text: 'consumer c {\n  fan-out: enh<|>anced\n}', index: 0, hover: /^\*\*fan-out\*\*/ });
+    });
+
     test('scenario statements are documented too', async () => {
         await hover({ text: 'producer p { }\nscenario s {\n  su<|>rge p x2 from 1m for 1m\n}', index: 0, hover: /\*\*surge\*\* — Multiplies a producer's rate/ });
     });
