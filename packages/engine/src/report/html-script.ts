@@ -37,18 +37,25 @@ export const REPORT_SCRIPT = `
     });
     return sets;
   }
-  function timeChart(id, sets, yTitle, stepped) {
+  function timeChart(id, sets, yTitle, stepped, y2Title) {
     var canvas = document.getElementById(id);
     if (!canvas) return;
     if (sets.length === 0) { canvas.insertAdjacentText('beforebegin', 'No data for this chart.'); canvas.remove(); return; }
     colour(sets).forEach(function (set) { if (stepped) set.stepped = true; });
+    var scales = { x: { title: { display: true, text: 'virtual time' }, ticks: { maxTicksLimit: 12 } },
+                   y: { beginAtZero: true, title: { display: true, text: yTitle } } };
+    if (y2Title && sets.some(function (set) { return set.yAxisID === 'y2'; })) {
+      scales.y2 = { beginAtZero: true, position: 'right', grid: { drawOnChartArea: false }, title: { display: true, text: y2Title } };
+    }
     new Chart(canvas, {
       type: 'line',
       data: { labels: labels, datasets: sets },
-      options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false },
-        scales: { x: { title: { display: true, text: 'virtual time' }, ticks: { maxTicksLimit: 12 } },
-                  y: { beginAtZero: true, title: { display: true, text: yTitle } } } }
+      options: { animation: false, responsive: true, interaction: { mode: 'index', intersect: false }, scales: scales }
     });
+  }
+  function onSecondAxis(sets) {
+    sets.forEach(function (set) { set.yAxisID = 'y2'; });
+    return sets;
   }
   var perSecond = 1000 / bucketMs;
   timeChart('chart-backlog', collect('queue', 'ApproximateNumberOfMessagesVisible'), 'messages');
@@ -61,8 +68,9 @@ export const REPORT_SCRIPT = `
   timeChart('chart-instances', collect('consumer', 'InServiceInstances'), 'instances', true);
   timeChart('chart-streams',
     collect('stream', 'GetRecords.IteratorAgeMilliseconds', function (r) { return r.name + ' iterator age (s)'; }, 1 / 1000)
-      .concat(collect('firehose', 'DeliveryToS3.Records', function (r) { return r.name + ' records delivered'; })),
-    'seconds / records');
+      .concat(collect('firehose', 'DeliveryToS3.DataFreshness', function (r) { return r.name + ' data freshness (s)'; }, 1 / 1000))
+      .concat(onSecondAxis(collect('firehose', 'DeliveryToS3.Records', function (r) { return r.name + ' records delivered'; }))),
+    'seconds', false, 'records');
   var latencyCanvas = document.getElementById('chart-latency');
   if (latencyCanvas) {
     var sets = report.latency.map(function (l) {
