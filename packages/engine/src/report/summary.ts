@@ -64,6 +64,15 @@ export function formatSummary(report: SimulationReport, options: { color?: boole
         `${o.expired} expired, ${o.dropped} dropped, ${o.throttled} throttled, ${o.deduplicated} deduplicated, ${o.failed} failed` +
         `${a.duplicates ? `; ${a.duplicates} duplicate processings` : ''}${a.orderViolations ? `; ${a.orderViolations} FIFO order violations` : ''}` +
         (a.balanced ? '' : red(' (DOES NOT ADD UP)')));
+    if (report.notes.length > 0) {
+        lines.push('', 'Notes:');
+        for (const note of report.notes) lines.push(`  - ${note}`);
+    }
+    if (report.scaling.length > 0) {
+        const byConsumer = new Map<string, number>();
+        for (const event of report.scaling) byConsumer.set(event.consumer, (byConsumer.get(event.consumer) ?? 0) + 1);
+        lines.push('', `Scaling: ${[...byConsumer].map(([consumer, count]) => `${consumer} ${count} change${count === 1 ? '' : 's'}`).join(', ')} (details in the JSON/HTML report)`);
+    }
     if (report.expectations.length > 0) {
         lines.push('', 'Expectations:');
         for (const expectation of report.expectations) {
