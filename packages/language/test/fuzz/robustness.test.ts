@@ -7,6 +7,7 @@ import { EmptyFileSystem, TextDocument } from 'langium';
 import type { LangiumDocument } from 'langium';
 import { clearDocuments, parseHelper } from 'langium/test';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver';
+import { ResponseError } from 'vscode-languageserver';
 import { createMqServices } from '../../src/mq-module.js';
 import { applyMutation, mutationArb } from './mutations.js';
 
@@ -55,6 +56,14 @@ async function exerciseServices(document: LangiumDocument, offset: number): Prom
     await mq.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument });
     await mq.lsp.InlayHintProvider!.getInlayHints(document, { textDocument, range: fullRange });
     await mq.lsp.RenameProvider!.prepareRename(document, { textDocument, position });
+    for (const newName of ['renamed', 'renamed.fifo', 'queue', 'bad name']) {
+        // A refused rename is an LSP error response with an explanation; anything else thrown is a crash.
+        try {
+            await mq.lsp.RenameProvider!.rename(document, { textDocument, position, newName });
+        } catch (error) {
+            expect(error).toBeInstanceOf(ResponseError);
+        }
+    }
     const edits = await mq.lsp.Formatter!.formatDocument(document, { textDocument, options: { tabSize: 2, insertSpaces: true } });
     // Formatting may only change whitespace, even in a broken document.
     const formatted = TextDocument.applyEdits(document.textDocument, edits);
