@@ -1,3 +1,4 @@
+import { md5Hex } from './digest.js';
 import type { MessageAttributeMap } from './types.js';
 
 /** Message states of DOMAIN.md §1.10. */
@@ -21,7 +22,8 @@ export class SqsMessage {
     slot = -1;
     readonly messageId: string;
     readonly body: string;
-    readonly md5OfBody: string;
+    /** MD5 of the body, computed on first use: the simulator never needs it, the AWS API always does. */
+    private md5: string | undefined;
     readonly messageAttributes: MessageAttributeMap | undefined;
     readonly md5OfMessageAttributes: string | undefined;
     readonly groupId: string | undefined;
@@ -42,21 +44,23 @@ export class SqsMessage {
     deadLetterSourceArn: string | undefined;
     /** Free slot for the caller of the synchronous API (carried across dead-letter moves). */
     tag: unknown;
-    /** Neighbours in the standard queue's visible list or in the FIFO message group. */
+    /** Has an entry in the standard queue's index of visible messages. */
+    inVisibleIndex = false;
+    /** Neighbours in the FIFO message group. */
     prev: SqsMessage | undefined;
     next: SqsMessage | undefined;
     /** The FIFO message group (undefined on standard queues). */
     group: FifoGroup | undefined;
 
     constructor(
-        seq: number, messageId: string, body: string, md5OfBody: string,
+        seq: number, messageId: string, body: string, md5OfBody: string | undefined,
         messageAttributes: MessageAttributeMap | undefined, md5OfMessageAttributes: string | undefined,
         groupId: string | undefined, dedupId: string | undefined, sentAt: number, enqueueAt: number, tag: unknown
     ) {
         this.seq = seq;
         this.messageId = messageId;
         this.body = body;
-        this.md5OfBody = md5OfBody;
+        this.md5 = md5OfBody;
         this.messageAttributes = messageAttributes;
         this.md5OfMessageAttributes = md5OfMessageAttributes;
         this.groupId = groupId;
@@ -70,6 +74,15 @@ export class SqsMessage {
         this.prev = undefined;
         this.next = undefined;
         this.group = undefined;
+    }
+
+    get md5OfBody(): string {
+        return this.md5 ??= md5Hex(this.body);
+    }
+
+    /** The digest if it was computed already (copies pass it on without forcing it). */
+    get knownMd5OfBody(): string | undefined {
+        return this.md5;
     }
 }
 

@@ -68,7 +68,7 @@ export interface SendOutcome {
     /** The enqueued message, or undefined when the send was deduplicated. */
     message: SqsMessage | undefined;
     messageId: string;
-    md5OfBody: string;
+    readonly md5OfBody: string;
     md5OfMessageAttributes: string | undefined;
     sequenceNumber: string | undefined;
 }
@@ -149,9 +149,10 @@ export class QueueCore {
     private visibleCount = 0;
     private inFlightCount = 0;
     private delayedCount = 0;
-    // Standard queues: visible messages, oldest-visible first.
-    private visHead: SqsMessage | undefined;
-    private visTail: SqsMessage | undefined;
+    // Standard queues: visible messages by send order, so a redelivered message is served oldest-first
+    // again instead of queueing behind the whole backlog (each message has at most one entry; entries
+    // of messages that stopped being visible are skipped when they surface).
+    private readonly visible = new TimerHeap<SqsMessage>();
     // FIFO queues: groups, and the groups whose head is visible in the order they became receivable.
     private readonly groups = new Map<string, FifoGroup>();
     private readyHead: FifoGroup | undefined;
@@ -242,7 +243,7 @@ export class QueueCore {
         return this.liveCount;
     }
 
-    /** Live messages in send order (for tests and reports; O(n)). */
+    /** Live messages in send order (for tests and reports; O(n log n)). */
     messages(): SqsMessage[] {
         this.refresh();
         return this.liveInSendOrder();
@@ -314,11 +315,7 @@ export class QueueCore {
      */
     send(input: SendInput): SendOutcome {
         const m = this.sendFields(input.body, input.delaySeconds, input.messageAttributes, input.groupId, input.dedupId, input.tag);
-        if (m !== undefined) {
-            return { message: m, messageId: m.messageId, md5OfBody: m.md5OfBody, md5OfMessageAttributes: m.md5OfMessageAttributes, sequenceNumber: m.sequenceNumber };
-        }
-        const dup = this.lastDuplicate!;
-        return { message: undefined, messageId: dup.messageId, md5OfBody: md5Hex(input.body), md5OfMessageAttributes: dup.md5OfMessageAttributes, sequenceNumber: dup.sequenceNumber };
+        return m !== undefined ? new SentOutcome(m, undefined, input.body) : new SentOutcome(undefined, this.lastDuplicate!, input.body);
     }
 
     /**
@@ -357,7 +354,6 @@ export class QueueCore {
         }
         this.refresh();
         const now = this.env.ctx.clock.now();
-        const md5 = md5Hex(body);
         let attrs: MessageAttributeMap | undefined;
         if (messageAttributes !== undefined) {
             for (const _ in messageAttributes) {
@@ -380,7 +376,7 @@ export class QueueCore {
                 return undefined;
             }
         }
-        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), body, md5, attrs, md5Attrs,
+        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), body, undefined, attrs, md5Attrs,
             groupId, dedupId, now, now, tag);
         if (this.fifo) {
             m.sequenceNumber = this.nextSequenceNumber();
@@ -428,7 +424,7 @@ export class QueueCore {
             if (this.fifo) {
                 if (m.group!.head === m) this.updateReady(m.group!);
             } else {
-                this.appendVisible(m);
+                this.indexVisible(m);
             }
             this.requestServe();
         }
@@ -439,7 +435,7 @@ export class QueueCore {
         this.refresh();
         const now = this.env.ctx.clock.now();
         // Standard DLQs keep the original enqueue time for retention; FIFO DLQs reset it.
-        const m = new SqsMessage(this.nextSeq++, source.messageId, source.body, source.md5OfBody,
+        const m = new SqsMessage(this.nextSeq++, source.messageId, source.body, source.knownMd5OfBody,
             source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
             this.fifo ? source.messageId : source.dedupId, source.sentAt, this.fifo ? now : source.enqueueAt, source.tag);
         m.receiveCount = source.receiveCount;
@@ -455,7 +451,7 @@ export class QueueCore {
     acceptMoved(source: SqsMessage): SqsMessage {
         this.refresh();
         const now = this.env.ctx.clock.now();
-        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), source.body, source.md5OfBody,
+        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), source.body, source.knownMd5OfBody,
             source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
             this.fifo ? (source.dedupId ?? source.messageId) : undefined, now, now, source.tag);
         if (this.fifo) {
@@ -571,22 +567,21 @@ export class QueueCore {
         const redrive = this.config.redrivePolicy;
         const sampleRate = shortPoll && this.env.shortPoll.mode === 'sampled' && this.visibleCount < SQS.shortPollSamplingThreshold
             ? this.env.shortPoll.sampleRate ?? 0.5 : 1;
-        let m = this.visHead;
-        while (m !== undefined && out.length < max) {
-            const next = m.next;
+        const visible = this.visible;
+        let skipped: SqsMessage[] | undefined;
+        while (out.length < max && visible.size > 0) {
+            const m = visible.pop()!;
+            m.inVisibleIndex = false;
+            if (m.state !== VISIBLE) continue;
             if (sampleRate < 1 && !this.env.sampler.chance(sampleRate)) {
-                m = next;
+                (skipped ??= []).push(m);
                 continue;
             }
-            if (redrive !== undefined && m.receiveCount >= redrive.maxReceiveCount && this.deadLetter(m, redrive.deadLetterTargetArn)) {
-                m = next;
-                continue;
-            }
-            this.unlinkVisible(m);
+            if (redrive !== undefined && m.receiveCount >= redrive.maxReceiveCount && this.deadLetter(m, redrive.deadLetterTargetArn)) continue;
             this.take(m, vtMs, now);
             out.push(m);
-            m = next;
         }
+        if (skipped !== undefined) for (const m of skipped) this.indexVisible(m);
         return out;
     }
 
@@ -705,7 +700,6 @@ export class QueueCore {
         if (m.state === VISIBLE) {
             // Standard queue, timeout lapsed and nobody re-received it: the call hides it again.
             if (seconds === 0) return;
-            this.unlinkVisible(m);
             this.visibleCount--;
             this.inFlightCount++;
             m.state = IN_FLIGHT;
@@ -790,7 +784,7 @@ export class QueueCore {
         this.liveCount = 0;
         this.groups.clear();
         this.readyHead = this.readyTail = undefined;
-        this.visHead = this.visTail = undefined;
+        this.visible.clear();
         this.visibleCount = this.inFlightCount = this.delayedCount = 0;
         this.timers.clear();
         this.retention.clear();
@@ -825,14 +819,13 @@ export class QueueCore {
         if (this.fifo) {
             if (m.group!.head === m) this.updateReady(m.group!);
         } else {
-            this.appendVisible(m);
+            this.indexVisible(m);
         }
     }
 
     private remove(m: SqsMessage, reason: RemovalReason): void {
         if (m.state === VISIBLE) {
             this.visibleCount--;
-            if (!this.fifo) this.unlinkVisible(m);
         } else if (m.state === IN_FLIGHT) {
             this.inFlightCount--;
         } else if (m.state === DELAYED) {
@@ -867,20 +860,18 @@ export class QueueCore {
 
     // ---- standard visible list --------------------------------------------------------------------
 
-    private appendVisible(m: SqsMessage): void {
-        m.next = undefined;
-        m.prev = this.visTail;
-        if (this.visTail !== undefined) this.visTail.next = m;
-        else this.visHead = m;
-        this.visTail = m;
-    }
-
-    private unlinkVisible(m: SqsMessage): void {
-        if (m.prev !== undefined) m.prev.next = m.next;
-        else this.visHead = m.next;
-        if (m.next !== undefined) m.next.prev = m.prev;
-        else this.visTail = m.prev;
-        m.prev = m.next = undefined;
+    private indexVisible(m: SqsMessage): void {
+        if (m.inVisibleIndex) return; // its old entry is valid again
+        m.inVisibleIndex = true;
+        const visible = this.visible;
+        visible.push(m.seq, m);
+        if (visible.size > 2 * this.visibleCount + 32) {
+            visible.compact(item => {
+                if (item.state === VISIBLE) return true;
+                item.inVisibleIndex = false;
+                return false;
+            });
+        }
     }
 
     // ---- FIFO groups ------------------------------------------------------------------------------
@@ -940,6 +931,27 @@ export class QueueCore {
         else this.readyTail = group.readyPrev;
         group.readyPrev = group.readyNext = undefined;
         group.ready = false;
+    }
+}
+
+/** A SendOutcome whose MD5 is computed only if somebody reads it. */
+class SentOutcome implements SendOutcome {
+    readonly message: SqsMessage | undefined;
+    readonly messageId: string;
+    readonly md5OfMessageAttributes: string | undefined;
+    readonly sequenceNumber: string | undefined;
+    private readonly body: string;
+
+    constructor(message: SqsMessage | undefined, original: DedupEntry | undefined, body: string) {
+        this.message = message;
+        this.messageId = message?.messageId ?? original!.messageId;
+        this.md5OfMessageAttributes = message !== undefined ? message.md5OfMessageAttributes : original!.md5OfMessageAttributes;
+        this.sequenceNumber = message !== undefined ? message.sequenceNumber : original!.sequenceNumber;
+        this.body = body;
+    }
+
+    get md5OfBody(): string {
+        return this.message?.md5OfBody ?? md5Hex(this.body);
     }
 }
 
