@@ -67,6 +67,16 @@ describe('§1.10 message state machine', () => {
         expect(bodies(await poll(url, 10))).toEqual(Array.from({ length: 5 }, (_, i) => `m${i + 10}`));
     });
 
+    it('§1.10 standard: a message whose visibility lapsed is served again before newer messages (oldest first by send time)', async () => {
+        const { queue, send, poll, at } = setup();
+        const url = await queue('q', { VisibilityTimeout: '5' });
+        await send(url, 'first');
+        await poll(url, 1);
+        for (let i = 0; i < 20; i++) await send(url, `later-${i}`);
+        await at(6);
+        expect(bodies(await poll(url, 3))).toEqual(['first', 'later-0', 'later-1']);
+    });
+
     it('§1.10 FIFO delete is allowed only while in flight; a visible FIFO message cannot be deleted with its old handle', async () => {
         const { queue, send, poll, at, sqs, counts } = setup();
         const url = await queue('q.fifo', { ContentBasedDeduplication: 'true', VisibilityTimeout: '1' });
