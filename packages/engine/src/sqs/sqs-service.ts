@@ -12,7 +12,7 @@ import type { SqsMessage } from './message.js';
 import { md5Hex } from './digest.js';
 import { formatMessages, parseReceiveAttributeNames } from './receive-format.js';
 import type * as T from './types.js';
-import { checkBatchEntries, checkIntegerParameter, utf8Length } from './validation.js';
+import { checkBatchEntries, checkIntegerParameter, messageAttributesSize, utf8Length } from './validation.js';
 
 export interface SqsOptions {
     /** Short-poll behaviour (DOMAIN.md §7): `full` (default) or seeded `sampled`. */
@@ -271,10 +271,15 @@ export class SqsService {
         queue.consumeTransaction('send');
         // A UTF-16 code unit is at most 3 UTF-8 bytes: count exactly only when the cheap bound is too high.
         let bound = 0;
-        for (const entry of entries) bound += typeof entry.MessageBody === 'string' ? entry.MessageBody.length * 3 : 0;
+        for (const entry of entries) {
+            bound += typeof entry.MessageBody === 'string' ? entry.MessageBody.length * 3 : 0;
+            if (entry.MessageAttributes !== undefined) bound += messageAttributesSize(entry.MessageAttributes);
+        }
         let payload = 0;
         if (bound > SQS.maxBatchPayloadBytes) {
-            for (const entry of entries) payload += typeof entry.MessageBody === 'string' ? utf8Length(entry.MessageBody) : 0;
+            for (const entry of entries) {
+                payload += (typeof entry.MessageBody === 'string' ? utf8Length(entry.MessageBody) : 0) + messageAttributesSize(entry.MessageAttributes);
+            }
         }
         if (payload > SQS.maxBatchPayloadBytes) {
             throw new AwsError('BatchRequestTooLong', `Batch requests cannot be longer than ${SQS.maxBatchPayloadBytes} bytes. You have sent ${payload} bytes.`,

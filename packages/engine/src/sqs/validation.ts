@@ -81,6 +81,18 @@ export function checkMessageAttributes(attributes: MessageAttributeMap | undefin
     return size;
 }
 
+/** Size of message attributes as SQS counts it, without validating them (for batch totals). */
+export function messageAttributesSize(attributes: MessageAttributeMap | undefined): number {
+    if (attributes === undefined || typeof attributes !== 'object') return 0;
+    let size = 0;
+    for (const [name, value] of Object.entries(attributes)) {
+        size += utf8Length(name) + (typeof value?.DataType === 'string' ? utf8Length(value.DataType) : 0);
+        if (typeof value?.StringValue === 'string') size += utf8Length(value.StringValue);
+        else if (value?.BinaryValue !== undefined) size += binaryBytes(value).length;
+    }
+    return size;
+}
+
 export function checkGroupOrDedupId(parameter: string, value: unknown): string {
     if (typeof value !== 'string' || !GROUP_OR_DEDUP_ID.test(value)) {
         throw invalidParameter(`Value ${String(value)} for parameter ${parameter} is invalid. Reason: ${parameter} can only include alphanumeric and punctuation characters. 1 to 128 in length.`);

@@ -23,6 +23,10 @@ describe('§1.7 batches', () => {
         const half = 'x'.repeat(524_288);
         await sqs.sendMessageBatch({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: half }, { Id: 'b', MessageBody: half }] });
         await expectAwsError(sqs.sendMessageBatch({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: half }, { Id: 'b', MessageBody: `${half}x` }] }), 'BatchRequestTooLong');
+        // Message attributes count toward the total too.
+        const attrs = { k: { DataType: 'String', StringValue: 'v' } };
+        await expectAwsError(sqs.sendMessageBatch({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: half }, { Id: 'b', MessageBody: half.slice(7), MessageAttributes: attrs }] }), 'BatchRequestTooLong');
+        await sqs.sendMessageBatch({ QueueUrl: url, Entries: [{ Id: 'a', MessageBody: half }, { Id: 'b', MessageBody: half.slice(8), MessageAttributes: attrs }] });
     });
 
     it('§1.7 entry-level failures come back in Failed with SenderFault while the call succeeds', async () => {
