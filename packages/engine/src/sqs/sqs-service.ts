@@ -19,6 +19,12 @@ export interface SqsOptions {
     shortPoll?: ShortPollOptions;
     /** FIFO transactions-per-second quotas (ThrottlingException); on by default. */
     fifoQuota?: FifoQuotaOptions;
+    /**
+     * Optional eventual consistency of SetQueueAttributes (DOMAIN.md §7): attributes take effect after
+     * `attributesMs` (AWS: up to 60 s), MessageRetentionPeriod after `retentionMs` (AWS: up to 15 min).
+     * Both default to 0 (immediate).
+     */
+    propagation?: { attributesMs?: number; retentionMs?: number };
 }
 
 const QUEUE_NAME = /^[A-Za-z0-9_-]{1,80}$/;
@@ -55,6 +61,7 @@ export class SqsService {
     private readonly deletedAt = new Map<string, number>();
     private readonly moves: MessageMoveTasks;
     private queueCount = 0;
+    private readonly propagation: { attributesMs: number; retentionMs: number };
 
     constructor(ctx: CloudContext, options: SqsOptions = {}) {
         this.ctx = ctx;
@@ -73,6 +80,7 @@ export class SqsService {
             hooks: {},
             queueByArn: arn => this.byArn.get(arn)
         };
+        this.propagation = { attributesMs: options.propagation?.attributesMs ?? 0, retentionMs: options.propagation?.retentionMs ?? 0 };
         this.moves = new MessageMoveTasks(ctx, ids, arn => this.byArn.get(arn), () => this.byArn.values());
     }
 
@@ -208,7 +216,24 @@ export class SqsService {
         const attributes = request.Attributes ?? {};
         const config = applyAttributes(queue.config, attributes, false);
         if ('RedrivePolicy' in attributes) this.checkRedrive(config, queue.arn);
-        queue.setAttributes(attributes, config);
+        const { attributesMs, retentionMs } = this.propagation;
+        if (attributesMs === 0 && retentionMs === 0) {
+            queue.setAttributes(attributes, config);
+            return {};
+        }
+        // Validated now, in effect later: retention on its own (longer) schedule.
+        const { MessageRetentionPeriod: retention, ...others } = attributes;
+        const clock = this.ctx.clock;
+        const later = (delayMs: number, part: T.QueueAttributeInput): void => {
+            if (Object.keys(part).length === 0) return;
+            const apply = (): void => {
+                if (!queue.deleted) queue.setAttributes(part);
+            };
+            if (delayMs === 0) apply();
+            else clock.scheduleInternal(clock.now() + delayMs, apply);
+        };
+        later(attributesMs, others);
+        later(retentionMs, retention === undefined ? {} : { MessageRetentionPeriod: retention });
         return {};
     }
 

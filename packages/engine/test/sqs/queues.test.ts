@@ -145,3 +145,23 @@ describe('§1.1 queues, names, attributes', () => {
         expect(bodies([m!])).toEqual(['body']);
     });
 });
+
+describe('§7 optional propagation lag of SetQueueAttributes', () => {
+    it('§1.1/§7 with a lag, attribute changes take effect after it (default: immediately)', async () => {
+        const { sqs, queue, send, poll, at, counts } = setup({ sqs: { propagation: { attributesMs: 60_000, retentionMs: 900_000 } } });
+        const url = await queue('q', { VisibilityTimeout: '5' });
+        await sqs.setQueueAttributes({ QueueUrl: url, Attributes: { VisibilityTimeout: '100', MessageRetentionPeriod: '120' } });
+        await send(url, 'm');
+        await poll(url);
+        await at(5.5);
+        expect(await counts(url)).toEqual([1, 0, 0]); // the old 5 s timeout still applied
+        await at(61);
+        await poll(url);
+        await at(100);
+        expect(await counts(url)).toEqual([0, 1, 0]); // the new 100 s timeout is in effect
+        await at(899);
+        expect(await counts(url)).toEqual([1, 0, 0]); // retention 4 d still: not yet 120 s
+        await at(901);
+        expect(await counts(url)).toEqual([0, 0, 0]);
+    });
+});
