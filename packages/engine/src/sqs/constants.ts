@@ -23,6 +23,8 @@ export const SQS = {
     deletedNameReuseMs: 60_000,
     inFlightLimitStandard: 120_000,
     inFlightLimitFifo: 120_000,
+    /** FIFO receives look at the first this-many messages only ([SQS-DG] avoid-backlog-with-the-same-message-group-id). */
+    fifoScanWindow: 120_000,
     /** With fewer visible messages than this, a sampled short poll may return fewer than requested. */
     shortPollSamplingThreshold: 1000
 } as const;

@@ -1,6 +1,7 @@
 import type { Cancellable } from '../core/clock.js';
 import type { CloudContext } from '../core/context.js';
 import { Deque } from '../core/deque.js';
+import { Fenwick } from '../core/fenwick.js';
 import type { Random } from '../core/random.js';
 import { TimerHeap } from '../core/timer-heap.js';
 import { AwsError, invalidParameter, missingParameter } from '../errors.js';
@@ -157,6 +158,8 @@ export class QueueCore {
     private readonly groups = new Map<string, FifoGroup>();
     private readyHead: FifoGroup | undefined;
     private readyTail: FifoGroup | undefined;
+    /** FIFO with more than 120,000 live messages: counts by sequence number, to find the scan window's end. */
+    private scanWindow: Fenwick | undefined;
     private readonly dedup = new Map<string, DedupEntry>();
     private readonly dedupOrder = new Deque<DedupEntry>();
     private sequence = 0;
@@ -410,6 +413,7 @@ export class QueueCore {
         this.slots[slot] = m;
         m.slot = slot;
         this.liveCount++;
+        if (this.fifo) this.trackScanWindow(m);
         this.pushRetention(m);
         if (this.fifo) this.appendToGroup(m);
         if (delayMs > 0) {
@@ -593,11 +597,13 @@ export class QueueCore {
         const out: SqsMessage[] = [];
         const now = this.env.ctx.clock.now();
         const redrive = this.config.redrivePolicy;
+        // Only the first 120,000 messages are scanned: a backlog in one group can hide later groups.
+        const lastScanned = this.scanWindow?.kth(SQS.fifoScanWindow) ?? Infinity;
         let group = this.readyHead;
         while (group !== undefined && out.length < max) {
             const nextGroup = group.readyNext;
             let m = group.head;
-            while (m !== undefined && out.length < max && m.state === VISIBLE) {
+            while (m !== undefined && out.length < max && m.state === VISIBLE && m.seq <= lastScanned) {
                 const next = m.next;
                 if (redrive !== undefined && m.receiveCount >= redrive.maxReceiveCount && this.deadLetter(m, redrive.deadLetterTargetArn)) {
                     m = next;
@@ -611,6 +617,21 @@ export class QueueCore {
             group = nextGroup;
         }
         return out;
+    }
+
+    /** Keeps the scan-window counts while a FIFO queue holds more than 120,000 messages. */
+    private trackScanWindow(m: SqsMessage): void {
+        let window = this.scanWindow;
+        if (window === undefined && this.liveCount <= SQS.fifoScanWindow) return;
+        if (window === undefined || m.seq - window.base >= window.capacity) {
+            let oldest = m.seq;
+            for (const live of this.slots) if (live !== undefined && live.seq < oldest) oldest = live.seq;
+            window = new Fenwick(oldest, 2 * (this.nextSeq - oldest) + 1024);
+            for (const live of this.slots) if (live !== undefined) window.add(live.seq, 1);
+            this.scanWindow = window;
+            return;
+        }
+        window.add(m.seq, 1);
     }
 
     private take(m: SqsMessage, vtMs: number, now: number): void {
@@ -782,6 +803,7 @@ export class QueueCore {
         this.slots = [];
         this.freeSlots = [];
         this.liveCount = 0;
+        this.scanWindow = undefined;
         this.groups.clear();
         this.readyHead = this.readyTail = undefined;
         this.visible.clear();
@@ -836,6 +858,10 @@ export class QueueCore {
         this.slots[m.slot] = undefined;
         this.freeSlots.push(m.slot);
         this.liveCount--;
+        if (this.scanWindow !== undefined) {
+            this.scanWindow.add(m.seq, -1);
+            if (this.liveCount < SQS.fifoScanWindow * 0.9) this.scanWindow = undefined;
+        }
         this.env.hooks.onRemoved?.(this, m, reason);
     }
 

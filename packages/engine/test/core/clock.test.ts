@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AwsError, createCloud, Random, TimerHeap, VirtualClock } from '../../src/index.js';
+import { Fenwick } from '../../src/core/fenwick.js';
 
 describe('virtual clock', () => {
     it('runs callbacks in (time, scheduling order) and leaves the clock at the target time', async () => {
@@ -80,5 +81,14 @@ describe('seeded random and helpers', () => {
         expect(e).toBeInstanceOf(Error);
         expect([e.name, e.code, e.senderFault, e.statusCode, e.message]).toEqual(['InvalidParameterValue', 'InvalidParameterValue', true, 400, 'bad']);
         expect(new AwsError('InternalError', 'x', { senderFault: false }).statusCode).toBe(500);
+    });
+
+    it('Fenwick finds the k-th present position', () => {
+        const f = new Fenwick(100, 50);
+        for (const p of [101, 105, 106, 140]) f.add(p, 1);
+        expect([1, 2, 3, 4].map(k => f.kth(k))).toEqual([101, 105, 106, 140]);
+        f.add(105, -1);
+        expect(f.kth(2)).toBe(106);
+        expect(f.kth(4)).toBeUndefined();
     });
 });

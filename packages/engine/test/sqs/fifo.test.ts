@@ -174,4 +174,20 @@ describe('§1.6 FIFO semantics', () => {
         const std = await queue('std');
         for (let i = 0; i < 2000; i++) await sqs.sendMessage({ QueueUrl: std, MessageBody: `m${i}` });
     });
+
+    it('§1.6 FIFO scans only the first 120,000 messages: a backlog in one group hides later groups', async () => {
+        const { sqs, queue, poll } = setup();
+        const url = await queue('q.fifo', { VisibilityTimeout: '600' });
+        const core = sqs.getQueue(url);
+        for (let i = 0; i < 120_000; i++) core.send({ body: `a${i}`, groupId: 'A', dedupId: `a${i}` });
+        core.send({ body: 'b0', groupId: 'B', dedupId: 'b0' });
+        // Group A's head goes in flight, so A is blocked; B's only message is the 120,001st.
+        const [a0] = await poll(url, 1);
+        expect(a0!.Body).toBe('a0');
+        expect(await poll(url, 10)).toEqual([]);
+        // Deleting A's head shrinks the backlog: B enters the window (and A is receivable again).
+        await sqs.deleteMessage({ QueueUrl: url, ReceiptHandle: a0!.ReceiptHandle });
+        const next = bodies(await poll(url, 10));
+        expect(next).toContain('b0');
+    });
 });
