@@ -1,4 +1,4 @@
-import './polyfills.js';
+import '@mq-architect/language/polyfills';
 import { Command, CommanderError } from 'commander';
 import { LoadError } from '@mq-architect/language/node';
 import { registerCheck } from './commands/check.js';

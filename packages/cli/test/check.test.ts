@@ -1,27 +1,9 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'packages/cli/bin/mq.cjs');
-
-function mq(...args: string[]) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function fixture(name: string, text: string): string {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mq-cli-'));
-    const file = path.join(dir, name);
-    writeFileSync(file, text);
-    return file;
-}
+import { buildCli, fixture, mq } from './support/run-mq.js';
 
 describe('mq check', () => {
     beforeAll(() => {
-        execFileSync(process.execPath, [path.join(root, 'packages/cli/esbuild.mjs')], { cwd: root });
+        buildCli();
     }, 60_000);
 
     it('exits 0 on the examples and prints a summary', () => {

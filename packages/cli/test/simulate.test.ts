@@ -1,23 +1,7 @@
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const root = path.resolve(__dirname, '../../..');
-const bin = path.join(root, 'packages/cli/bin/mq.cjs');
-
-function mq(...args: string[]) {
-    const result = spawnSync(process.execPath, [bin, ...args], { cwd: root, encoding: 'utf8' });
-    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-function fixture(name: string, text: string): string {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'mq-simulate-'));
-    const file = path.join(dir, name);
-    writeFileSync(file, text);
-    return file;
-}
+import { buildCli, fixture, mq } from './support/run-mq.js';
 
 const passing = `
 queue jobs { wait: 20s }
@@ -29,7 +13,7 @@ scenario strict { duration: 1m  expect jobs.deleted > 1000 }
 
 describe('mq simulate', () => {
     beforeAll(() => {
-        execFileSync(process.execPath, [path.join(root, 'packages/cli/esbuild.mjs')], { cwd: root });
+        buildCli();
     }, 120_000);
 
     it('runs the first scenario, prints the summary table and exits 0 when every expectation holds', () => {
