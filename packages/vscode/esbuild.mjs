@@ -73,7 +73,7 @@ function contexts({ minify }) {
     ];
 }
 
-/** The generated TextMate grammar, and Chart.js for the report webview (the engine's dependency). */
+/** The generated TextMate grammar, Chart.js for the report webview (the engine's dependency), and the rules page. */
 async function copyAssets() {
     const grammar = path.join(packageDir, 'syntaxes', 'mq.tmLanguage.json');
     await mkdir(path.dirname(grammar), { recursive: true });
@@ -83,6 +83,9 @@ async function copyAssets() {
     const chartJs = path.join(path.dirname(chartJsMain), 'chart.umd.min.js');
     await mkdir(path.join(packageDir, 'out', 'webview'), { recursive: true });
     await copyFile(chartJs, path.join(packageDir, 'out', 'webview', 'chart.umd.min.js'));
+    // The rules page the diagnostics' code links open (see setRulesDocBase in the server entry).
+    await mkdir(path.join(packageDir, 'out', 'docs'), { recursive: true });
+    await copyFile(path.join(repoRoot, 'docs', 'rules.md'), path.join(packageDir, 'out', 'docs', 'rules.md'));
 }
 
 /** Builds every bundle once, or keeps rebuilding with `watch`. */

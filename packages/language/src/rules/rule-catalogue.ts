@@ -17,10 +17,20 @@ export interface RuleInfo {
 }
 
 /**
- * Where docs/rules.md is published. Anchors are the lower-cased codes (`#mq010`). A full https link so that
+ * Where docs/rules.md is published. Anchors are the lower-cased codes (`#mq010`). A full URI so that
  * VS Code renders the code in the Problems panel as a clickable link.
  */
 export const RULES_DOC_BASE = 'https://github.com/mq-architect/mq-architect/blob/main/docs/rules.md';
+
+let rulesDocBase: string = RULES_DOC_BASE;
+
+/**
+ * Points rule links at another copy of docs/rules.md: the VS Code extension ships the page and links to
+ * that file, so a click on a code works offline and matches the installed version.
+ */
+export function setRulesDocBase(uri: string): void {
+    rulesDocBase = uri;
+}
 
 const rule = (severity: RuleSeverity, title: string) => ({ severity, title });
 
@@ -77,5 +87,5 @@ export function isRuleCode(value: unknown): value is RuleCode {
 
 /** `MQ010` → `…/docs/rules.md#mq010`. */
 export function ruleHref(code: RuleCode): string {
-    return `${RULES_DOC_BASE}#${code.toLowerCase()}`;
+    return `${rulesDocBase}#${code.toLowerCase()}`;
 }

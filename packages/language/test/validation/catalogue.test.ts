@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { RULE_CODES, RULES, ruleHref } from '../../src/rules/rule-catalogue.js';
+import { RULE_CODES, RULES, RULES_DOC_BASE, ruleHref, setRulesDocBase } from '../../src/rules/rule-catalogue.js';
 import { validate } from './helpers.js';
 
 const rulesDoc = readFileSync(fileURLToPath(new URL('../../../../docs/rules.md', import.meta.url)), 'utf8');
@@ -27,5 +27,15 @@ describe('the rule catalogue and docs/rules.md', () => {
         const diagnostic = result.diagnostics.find(d => d.code === 'MQ010');
         expect(diagnostic?.codeDescription?.href).toBe(ruleHref('MQ010'));
         expect(ruleHref('MQ010')).toMatch(/\/docs\/rules\.md#mq010$/);
+    });
+
+    test('the link base can point at a shipped copy of the rules page (as the VS Code extension does)', async () => {
+        setRulesDocBase('file:///opt/ext/out/docs/rules.md');
+        try {
+            const result = await validate('queue q { visibility: 13h }');
+            expect(result.diagnostics.find(d => d.code === 'MQ010')?.codeDescription?.href).toBe('file:///opt/ext/out/docs/rules.md#mq010');
+        } finally {
+            setRulesDocBase(RULES_DOC_BASE);
+        }
     });
 });
