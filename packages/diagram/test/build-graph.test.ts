@@ -46,6 +46,15 @@ describe('buildGraph: nodes', () => {
         expect(texts(graph, 'queue:shipping')).toEqual(['shipping', 'SQS queue', 'visibility 30s · wait 20s']);
     });
 
+    it('shows a retention the author wrote (a dead-letter queue\'s 14 days), not the default', () => {
+        const b = new ModelBuilder('file:///workspace/dlq.mq');
+        b.queue('jobs');
+        b.queue('jobs-dlq', { retentionMs: 14 * 86_400_000, declared: ['retention'] });
+        const built = buildGraph(b.model);
+        expect(texts(built, 'queue:jobs-dlq')).toEqual(['jobs-dlq', 'SQS queue', 'visibility 30s · retention 14d']);
+        expect(texts(built, 'queue:jobs')).toEqual(['jobs', 'SQS queue', 'visibility 30s']);
+    });
+
     it('shows a stream\'s shards, and on-demand capacity', () => {
         expect(node(graph, 'stream:clicks')).toMatchObject({ kind: 'stream', shards: 4, tag: '4 shards' });
         const b = new ModelBuilder();

@@ -33,7 +33,9 @@ export function queueContent(queue: QueueModel): NodeContent {
     const detail = joinFacts(
         `visibility ${formatDuration(queue.visibilityTimeoutMs)}`,
         queue.receiveWaitTimeMs > 0 && `wait ${formatDuration(queue.receiveWaitTimeMs)}`,
-        queue.delayMs > 0 && `delay ${formatDuration(queue.delayMs)}`
+        queue.delayMs > 0 && `delay ${formatDuration(queue.delayMs)}`,
+        // Written retention matters on the diagram (dead-letter queues keep messages for 14 days).
+        queue.declared.includes('retention') && `retention ${formatDuration(queue.retentionMs)}`
     );
     return {
         kind: queue.fifo ? 'fifo-queue' : 'queue',
