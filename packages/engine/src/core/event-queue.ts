@@ -3,13 +3,22 @@
  * in the order they were scheduled. Cancellation is lazy (a cancelled entry is skipped when popped), so
  * both schedule and cancel are O(log n) / O(1).
  */
-export interface ScheduledEvent {
-    readonly at: number;
-    readonly seq: number;
-    readonly run: () => void;
-    /** Drain promise continuations after running (true for user callbacks and promise resolutions). */
-    drain: boolean;
-    cancelled: boolean;
+export class ScheduledEvent {
+    cancelled = false;
+
+    constructor(
+        readonly at: number,
+        readonly seq: number,
+        readonly run: () => unknown,
+        /** Drain promise continuations after running (true for user callbacks and promise resolutions). */
+        readonly drain: boolean,
+        private readonly queue: EventQueue
+    ) {}
+
+    /** The event is its own cancellation handle: one object per scheduled callback instead of three. */
+    cancel(): void {
+        this.queue.cancel(this);
+    }
 }
 
 export class EventQueue {
@@ -21,8 +30,8 @@ export class EventQueue {
         return this.heap.length;
     }
 
-    push(at: number, run: () => void, drain: boolean): ScheduledEvent {
-        const event: ScheduledEvent = { at, seq: this.nextSeq++, run, drain, cancelled: false };
+    push(at: number, run: () => unknown, drain: boolean): ScheduledEvent {
+        const event = new ScheduledEvent(at, this.nextSeq++, run, drain, this);
         const heap = this.heap;
         heap.push(event);
         let index = heap.length - 1;
