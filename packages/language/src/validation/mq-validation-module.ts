@@ -16,6 +16,7 @@ import { MqDocumentValidator } from './mq-document-validator.js';
 import { NamesValidator } from './names-validator.js';
 import { ProducersConsumersValidator } from './producers-consumers-validator.js';
 import { ScenariosValidator } from './scenarios-validator.js';
+import { combineChecks } from './sync-checks.js';
 import { StreamsFirehoseValidator } from './streams-firehose-validator.js';
 import { TopicsValidator } from './topics-validator.js';
 import { UsageValidator } from './usage-validator.js';
@@ -114,6 +115,6 @@ export function registerMqValidationChecks(services: ValidationContainer): void 
         Surge: [(node, accept) => scenarios.checkWindow(node, accept)],
         Outage: [(node, accept) => scenarios.checkWindow(node, accept)]
     };
-    services.validation.ValidationRegistry.register(checks);
+    services.validation.ValidationRegistry.register(combineChecks(checks));
     revalidateWorkspaceOnChange(services.shared);
 }
