@@ -72,9 +72,8 @@ export class ProducerDriver {
         const model = this.model;
         const sequence = ++this.sequence;
         const { value, body } = this.template.render(this.random);
-        const id = `${model.name}#${sequence}`;
         const traced = this.tracesLeft > 0 && (sequence - 1) % this.traceStride === 0;
-        const trace = traced ? this.world.ledger.startTrace(id, model.name, now, body) : undefined;
+        const trace = traced ? this.world.ledger.startTrace(`${model.name}#${sequence}`, model.name, now, body) : undefined;
         if (traced) this.tracesLeft--;
         this.world.ledger.messagesProduced++;
         this.state.metrics['sent']!++;

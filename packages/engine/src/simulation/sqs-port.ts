@@ -1,6 +1,6 @@
 import type { QueueModel } from '@mq-architect/language/model';
 import type { SqsService } from '../sqs/sqs-service.js';
-import type { QueueCore } from '../sqs/queue-core.js';
+import type { QueueCore, ReceiveOptions } from '../sqs/queue-core.js';
 import type { SqsMessage } from '../sqs/message.js';
 import type { MessageAttributeMap } from '../sqs/types.js';
 import { isAwsError } from '../errors.js';
@@ -72,6 +72,18 @@ export class SqsQueuePort implements QueuePort {
      */
     withAttributes = false;
 
+    /** ReceiveMessage options by batch size: the core only reads them, so one object serves every receive. */
+    private readonly receiveOptions = new Map<number, ReceiveOptions>();
+
+    private optionsFor(max: number): ReceiveOptions {
+        let options = this.receiveOptions.get(max);
+        if (options === undefined) {
+            options = { max };
+            this.receiveOptions.set(max, options);
+        }
+        return options;
+    }
+
     constructor(private readonly world: World, readonly model: QueueModel, readonly core: QueueCore) {
         this.name = model.name;
         this.fifo = model.fifo;
@@ -90,18 +102,14 @@ export class SqsQueuePort implements QueuePort {
     }
 
     send(message: OutgoingMessage, delivery: Delivery): boolean {
-        const outcome = this.core.send({
-            body: message.body,
-            messageAttributes: this.withAttributes ? sqsAttributes(message) : undefined,
-            groupId: message.groupId,
-            dedupId: this.fifo ? message.dedupId : undefined,
-            tag: delivery
-        });
-        return outcome.message !== undefined;
+        // sendFields is `send` without its request and result objects (one message per queue copy).
+        const sent = this.core.sendFields(message.body, undefined, this.withAttributes ? sqsAttributes(message) : undefined,
+            message.groupId, this.fifo ? message.dedupId : undefined, delivery);
+        return sent !== undefined;
     }
 
     receive(max: number): ReceivedMessage[] {
-        const messages = this.core.receiveNow({ max });
+        const messages = this.core.receiveNow(this.optionsFor(max));
         if (messages.length === 0) {
             this.totals.emptyReceives++;
             this.state.series.add(this.emptySeries, this.world.clock.now());
@@ -110,7 +118,7 @@ export class SqsQueuePort implements QueuePort {
     }
 
     receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void {
-        this.core.wait({ max }, waitMs, messages => {
+        this.core.wait(this.optionsFor(max), waitMs, messages => {
             if (messages.length === 0) {
                 this.totals.emptyReceives++;
                 this.state.series.add(this.emptySeries, this.world.clock.now());

@@ -15,20 +15,11 @@ export function checkBody(body: unknown): string {
     if (body === undefined || body === null) throw missingParameter('MessageBody');
     if (typeof body !== 'string') throw invalidParameter('The parameter MessageBody must be a string.');
     if (body.length === 0) throw invalidParameter('The request must contain the parameter MessageBody.');
-    if (!isPlainText(body) && INVALID_CHARS.test(body)) {
+    if (INVALID_CHARS.test(body)) {
         throw new AwsError('InvalidMessageContents',
             'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF');
     }
     return body;
-}
-
-/** True when every character is tab, LF, CR or in U+0020..U+D7FF (always valid): skips the regex for typical bodies. */
-function isPlainText(text: string): boolean {
-    for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c >= 0x20 ? c > 0xd7ff : c !== 0x09 && c !== 0x0a && c !== 0x0d) return false;
-    }
-    return true;
 }
 
 /** UTF-8 length without allocating; the common all-ASCII body costs one pass. */
