@@ -41,7 +41,13 @@ const edits: Array<[string, (text: string) => string]> = [
     [names[2]!, t => t.replace(/queue (\S+) \{/, 'queue dup-a {')],
     [names[1]!, t => t.replace('queue dup-a { visibility: 10s }', '')],
     ['extra.mq', t => t + 'queue q2 { dead-letter: dup-a }\n'],
-    [names[0]!, t => t.replace('visibility: 60s', 'visibility: 61s')]
+    [names[0]!, t => t.replace('visibility: 60s', 'visibility: 61s')],
+    ['extra.mq', t => t + 'topic ft {\n  subscribe dup-a filter attributes {\n    "eventType": ["refund"]\n  }\n}\n'],
+    [names[0]!, t => t + '\nproducer pf {\n  publish: ft\n  message: { "eventType": one-of("refund") }\n  attributes: [eventType]\n}\n'],
+    [names[0]!, t => t.replace('one-of("refund")', 'one-of("order_placed")')],
+    ['extra.mq', t => t + 'producer pf2 {\n  publish: ft\n  message: { "eventType": one-of("refund") }\n  attributes: [eventType]\n}\n'],
+    ['extra.mq', t => t.replace('"eventType": ["refund"]', '"eventType": ["other"]')],
+    [names[0]!, t => t.replace('one-of("order_placed")', 'one-of("other")')]
 ];
 let failures = 0;
 for (const [name, edit] of edits) {

@@ -1,6 +1,6 @@
 import type { ValidationAcceptor } from 'langium';
 import { AstUtils } from 'langium';
-import type { Producer, Subscription } from '../generated/ast.js';
+import type { GeneratorCall, JsonObject, Producer, Subscription } from '../generated/ast.js';
 import { isGeneratorCall } from '../generated/ast.js';
 import { validateFilterPolicy } from '../filter-policy/validate.js';
 import type { FilterPolicyScope, SnsFilterableMessage, SnsMessageAttributeValue } from '../filter-policy/types.js';
@@ -27,20 +27,38 @@ export class FilterPolicyValidator {
     /** Sample messages per producer node and set of policy numbers; a changed document brings new nodes. */
     protected readonly samples = new WeakMap<Producer, Map<string, SnsFilterableMessage[] | undefined>>();
 
+    /**
+     * What a policy node says on its own (its JSON, generator calls, MQ042 issues): a node never changes, and the
+     * documents revalidated after an edit elsewhere keep theirs, so each policy is converted and checked once.
+     */
+    protected readonly policies = new WeakMap<JsonObject, PolicyFacts>();
+    /** The MQ043 message per subscription, valid while the same producer nodes publish to its topic. */
+    protected readonly verdicts = new WeakMap<Subscription, { producers: readonly Producer[]; message: string | undefined }>();
+
     constructor(protected readonly facts: WorkspaceFacts, protected readonly matcher?: FilterPolicyMatcher) {}
+
+    protected factsOf(policy: JsonObject, scope: FilterPolicyScope): PolicyFacts {
+        let facts = this.policies.get(policy);
+        if (!facts) {
+            const generators = AstUtils.streamAst(policy).filter(isGeneratorCall).toArray();
+            const json = toJson(policy);
+            facts = { generators, json, issues: generators.length > 0 ? [] : validateFilterPolicy(json, scope) };
+            this.policies.set(policy, facts);
+        }
+        return facts;
+    }
 
     checkFilterPolicy(subscription: Subscription, accept: ValidationAcceptor): void {
         const policy = subscription.policy;
         if (!policy) return;
-        const generators = AstUtils.streamAst(policy).filter(isGeneratorCall).toArray();
+        const scope = policyScope(subscription);
+        const { generators, issues } = this.factsOf(policy, scope);
         for (const generator of generators) {
             report(accept, 'MQ042',
                 `${generator.function}() is a message-template generator; a filter policy is plain JSON (strings, numbers, booleans, null, objects, arrays)`,
                 { node: generator });
         }
         if (generators.length > 0) return;
-        const scope = policyScope(subscription);
-        const issues = validateFilterPolicy(toJson(policy), scope);
         for (const issue of issues) {
             const location = locatePolicyPath(policy, issue.path);
             report(accept, 'MQ042', `invalid filter policy (${scope} scope): ${issue.message}`,
@@ -64,22 +82,31 @@ export class FilterPolicyValidator {
     }
 
     protected checkPolicyCanMatch(subscription: Subscription, accept: ValidationAcceptor): void {
-        const matcher = this.matcher;
+        const producers = this.facts.index.producersByTarget.get(subscription.$container);
+        if (!this.matcher || !subscription.policy || producers.length === 0) return;
+        let verdict = this.verdicts.get(subscription);
+        if (!verdict || !sameNodes(verdict.producers, producers)) {
+            verdict = { producers: [...producers], message: this.neverMatches(subscription, subscription.policy, producers, this.matcher) };
+            this.verdicts.set(subscription, verdict);
+        }
+        if (verdict.message !== undefined) report(accept, 'MQ043', verdict.message, { node: subscription, property: 'policy' });
+    }
+
+    /** Why no sample message of `producers` passes the policy, or undefined when one does (or nothing is provable). */
+    protected neverMatches(subscription: Subscription, policyNode: JsonObject, producers: readonly Producer[], matcher: FilterPolicyMatcher): string | undefined {
         const topic = subscription.$container;
-        const producers = this.facts.index.producersByTarget.get(topic);
-        if (!matcher || !subscription.policy || producers.length === 0) return;
-        const policy = toJson(subscription.policy);
         const scope = policyScope(subscription);
+        const policy = this.factsOf(policyNode, scope).json;
         const interestingNumbers = collectNumbers(policy);
         let checked = 0;
         let example: { producer: Producer; message: SnsFilterableMessage } | undefined;
         for (const producer of producers) {
             const messages = this.messagesOf(producer, interestingNumbers);
             // Without a template (or with too many combinations) we cannot prove anything: stay silent.
-            if (!messages) return;
+            if (!messages) return undefined;
             for (const message of messages) {
                 checked++;
-                if (matcher.matches(policy, scope, message)) return;
+                if (matcher.matches(policy, scope, message)) return undefined;
                 example ??= { producer, message };
             }
         }
@@ -93,11 +120,19 @@ export class FilterPolicyValidator {
         const hint = unsent.length > 0
             ? `; ${unsent.map(key => `'${key}'`).join(', ')} ${unsent.length === 1 ? 'is' : 'are'} in no producer's attributes:, so never a message attribute`
             : '';
-        report(accept, 'MQ043',
-            `this filter never matches: none of ${checked} representative messages of ${names} publishing to '${topic.name}' passes it${because}${hint}; ` +
-            `the subscription would receive nothing`,
-            { node: subscription, property: 'policy' });
+        return `this filter never matches: none of ${checked} representative messages of ${names} publishing to '${topic.name}' passes it${because}${hint}; ` +
+            `the subscription would receive nothing`;
     }
+}
+
+interface PolicyFacts {
+    generators: GeneratorCall[];
+    json: unknown;
+    issues: ReturnType<typeof validateFilterPolicy>;
+}
+
+function sameNodes(a: readonly Producer[], b: readonly Producer[]): boolean {
+    return a.length === b.length && a.every((node, i) => node === b[i]);
 }
 
 function toSnsMessage(producer: Producer, sample: Record<string, SampleValue>): SnsFilterableMessage {
