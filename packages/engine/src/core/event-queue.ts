@@ -1,10 +1,14 @@
+import { Deque } from './deque.js';
+
 /**
- * A binary min-heap of timed callbacks ordered by (time, sequence): callbacks due at the same instant run
+ * A binary min-heap (plus a lane for events due at once) of timed callbacks ordered by (time, sequence): callbacks due at the same instant run
  * in the order they were scheduled. Cancellation is lazy (a cancelled entry is skipped when popped), so
  * both schedule and cancel are O(log n) / O(1).
  */
 export class ScheduledEvent {
     cancelled = false;
+    /** In the due-now lane rather than the heap (its cancellation is not counted towards compaction). */
+    inLane = false;
 
     constructor(
         readonly at: number,
@@ -23,15 +27,28 @@ export class ScheduledEvent {
 
 export class EventQueue {
     private heap: ScheduledEvent[] = [];
+    // Events scheduled for the time that is current when they are scheduled (a long poll served "after
+    // this event", a retry at once) skip the heap. Time never goes back and sequence numbers grow, so this
+    // lane is already in (time, sequence) order; the next event is the earlier of its head and the heap's
+    // top, which keeps exactly the order a single heap would give.
+    private readonly lane = new Deque<ScheduledEvent>();
+    private laneTime = -Infinity;
     private nextSeq = 0;
     private cancelledCount = 0;
 
     get size(): number {
-        return this.heap.length;
+        return this.heap.length + this.lane.length;
     }
 
     push(at: number, run: () => unknown, drain: boolean): ScheduledEvent {
         const event = new ScheduledEvent(at, this.nextSeq++, run, drain, this);
+        if (at === this.laneTime || (this.lane.length === 0 && at <= this.laneTime)) {
+            // Same instant as the lane (or, lane empty, no later than the last event popped): appending keeps it sorted.
+            event.inLane = true;
+            this.laneTime = at;
+            this.lane.push(event);
+            return event;
+        }
         const heap = this.heap;
         heap.push(event);
         let index = heap.length - 1;
@@ -48,10 +65,15 @@ export class EventQueue {
     /** The earliest live event, or undefined. Drops cancelled entries on the way. */
     peek(): ScheduledEvent | undefined {
         while (this.heap.length > 0 && this.heap[0]!.cancelled) {
-            this.pop();
+            this.popHeap();
             this.cancelledCount--;
         }
-        return this.heap[0];
+        const lane = this.lane;
+        while (lane.length > 0 && lane.peek()!.cancelled) lane.shift();
+        const top = this.heap[0];
+        const head = lane.peek();
+        if (head === undefined) return top;
+        return top !== undefined && before(top, head) ? top : head;
     }
 
     /**
@@ -62,6 +84,7 @@ export class EventQueue {
     cancel(event: ScheduledEvent): void {
         if (event.cancelled) return;
         event.cancelled = true;
+        if (event.inLane) return;
         this.cancelledCount++;
         if (this.cancelledCount > 4096 && this.cancelledCount * 2 > this.heap.length) this.compact();
     }
@@ -73,7 +96,24 @@ export class EventQueue {
         this.cancelledCount = 0;
     }
 
+    /** Removes and returns the earliest event (live or cancelled), or undefined. */
     pop(): ScheduledEvent | undefined {
+        const lane = this.lane;
+        const head = lane.peek();
+        if (head !== undefined) {
+            const top = this.heap[0];
+            if (top === undefined || before(head, top)) {
+                lane.shift();
+                this.laneTime = head.at;
+                return head;
+            }
+        }
+        const popped = this.popHeap();
+        if (popped !== undefined && popped.at >= this.laneTime && lane.length === 0) this.laneTime = popped.at;
+        return popped;
+    }
+
+    private popHeap(): ScheduledEvent | undefined {
         const heap = this.heap;
         const top = heap[0];
         const last = heap.pop();
