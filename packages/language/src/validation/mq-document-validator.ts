@@ -1,5 +1,5 @@
 import type { AstNode, LangiumDocument, ValidationAcceptor, ValidationOptions } from 'langium';
-import { AstUtils, Cancellation, DefaultDocumentValidator, interruptAndCheck } from 'langium';
+import { Cancellation, DefaultDocumentValidator, interruptAndCheck, isAstNode } from 'langium';
 import type { LangiumServices } from 'langium/lsp';
 import type { Diagnostic } from 'vscode-languageserver';
 import type { RuleConfiguration } from '../rules/rule-configuration.js';
@@ -44,14 +44,17 @@ export class MqDocumentValidator extends DefaultDocumentValidator {
     }
 
     /**
-     * Langium's walk, without its per-node overhead: the checks of a type are looked up once per document
-     * (most nodes have none), and cancellation is polled every 64 nodes instead of at every node.
+     * Langium's walk, without its per-node overhead: nodes are collected by a plain recursive walk in the order
+     * of `AstUtils.streamAst`, the checks of a type are looked up once per document (most nodes have none), and
+     * cancellation is polled every 64 nodes instead of at every node.
      */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, Array<(node: AstNode, accept: ValidationAcceptor, token: Cancellation.CancellationToken) => unknown>>();
-        let visited = 0;
-        for (const node of AstUtils.streamAst(rootNode)) {
-            if ((visited++ & 63) === 0) await interruptAndCheck(cancelToken);
+        const nodes: AstNode[] = [];
+        collectNodes(rootNode, nodes);
+        for (let i = 0; i < nodes.length; i++) {
+            if ((i & 63) === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i]!;
             let checks = checksByType.get(node.$type);
             if (!checks) {
                 checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray();
@@ -75,6 +78,22 @@ export class MqDocumentValidator extends DefaultDocumentValidator {
                 codeDescription: { href: ruleHref(problem.code) },
                 data: { code: problem.code, refText: reference.$refText, suggestion: problem.suggestion }
             }));
+        }
+    }
+}
+
+/** `node` and every node it contains, depth first, in the order `AstUtils.streamAst` yields them. */
+function collectNodes(node: AstNode, into: AstNode[]): void {
+    into.push(node);
+    for (const key of Object.keys(node)) {
+        if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const element of value) {
+                if (isAstNode(element)) collectNodes(element, into);
+            }
+        } else if (isAstNode(value)) {
+            collectNodes(value, into);
         }
     }
 }

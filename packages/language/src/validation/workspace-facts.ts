@@ -63,16 +63,16 @@ interface DocumentEntry {
  * A lookup merges the per-document values in workspace order, so every answer is the one a full rebuild gives.
  */
 class MergedMultiMap<K, V> implements FactsMultiMap<K, V> {
-    /** Key → the documents with values under it, in workspace order. */
-    protected readonly owners = new Map<K, DocumentEntry[]>();
+    /** Key → the documents with values under it, in workspace order, with their values. */
+    protected readonly owners = new Map<K, Array<{ entry: DocumentEntry; values: readonly V[] }>>();
 
     constructor(protected readonly name: MapName, protected readonly entries: () => Iterable<DocumentEntry>) {}
 
     get(key: K): readonly V[] {
         const owners = this.owners.get(key);
         if (!owners) return [];
-        if (owners.length === 1) return (owners[0]!.facts[this.name] as unknown as MultiMap<K, V>).get(key);
-        return owners.flatMap(owner => (owner.facts[this.name] as unknown as MultiMap<K, V>).get(key));
+        if (owners.length === 1) return owners[0]!.values;
+        return owners.flatMap(owner => owner.values);
     }
 
     keys(): LangiumStream<K> {
@@ -88,20 +88,22 @@ class MergedMultiMap<K, V> implements FactsMultiMap<K, V> {
         for (const key of (entry.facts[this.name] as unknown as MultiMap<K, V>).keys()) {
             const owners = this.owners.get(key);
             if (!owners) continue;
-            const at = owners.indexOf(entry);
+            const at = owners.findIndex(owner => owner.entry === entry);
             if (at >= 0) owners.splice(at, 1);
             if (owners.length === 0) this.owners.delete(key);
         }
     }
 
     add(entry: DocumentEntry): void {
-        for (const key of (entry.facts[this.name] as unknown as MultiMap<K, V>).keys()) {
+        const map = entry.facts[this.name] as unknown as MultiMap<K, V>;
+        for (const key of map.keys()) {
+            const owner = { entry, values: map.get(key) };
             const owners = this.owners.get(key);
             if (!owners) {
-                this.owners.set(key, [entry]);
+                this.owners.set(key, [owner]);
             } else {
-                owners.push(entry);
-                if (owners.length > 1) owners.sort((a, b) => a.ordinal - b.ordinal);
+                owners.push(owner);
+                owners.sort((a, b) => a.entry.ordinal - b.entry.ordinal);
             }
         }
     }
