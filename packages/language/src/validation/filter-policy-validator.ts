@@ -26,6 +26,7 @@ export function policyScope(subscription: Subscription): FilterPolicyScope {
 export class FilterPolicyValidator {
     /** Sample messages per producer node and set of policy numbers; a changed document brings new nodes. */
     protected readonly samples = new WeakMap<Producer, Map<string, SnsFilterableMessage[] | undefined>>();
+    protected readonly samplesByText = new Map<string, Map<string, SnsFilterableMessage[] | undefined>>();
 
     /**
      * What a policy node says on its own (its JSON, generator calls, MQ042 issues): a node never changes, and the
@@ -71,7 +72,17 @@ export class FilterPolicyValidator {
     protected messagesOf(producer: Producer, interestingNumbers: readonly number[]): SnsFilterableMessage[] | undefined {
         let perNumbers = this.samples.get(producer);
         if (!perNumbers) {
-            perNumbers = new Map();
+            // A producer written exactly as before (and parsed without errors, so its AST follows from its text
+            // alone) has the same samples: a re-parsed document keeps those of its unchanged producers.
+            const text = sourceTextOf(producer);
+            perNumbers = text === undefined ? undefined : this.samplesByText.get(text);
+            if (!perNumbers) {
+                perNumbers = new Map();
+                if (text !== undefined) {
+                    if (this.samplesByText.size >= 10_000) this.samplesByText.clear();
+                    this.samplesByText.set(text, perNumbers);
+                }
+            }
             this.samples.set(producer, perNumbers);
         }
         const key = [...new Set(interestingNumbers)].sort((a, b) => a - b).join(',');
@@ -129,6 +140,13 @@ interface PolicyFacts {
     generators: GeneratorCall[];
     json: unknown;
     issues: ReturnType<typeof validateFilterPolicy>;
+}
+
+/** The producer's source text when its document parsed cleanly, else undefined (recovered ASTs are not keyed). */
+function sourceTextOf(producer: Producer): string | undefined {
+    const parsed = AstUtils.findRootNode(producer).$document?.parseResult;
+    if (!parsed || parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) return undefined;
+    return producer.$cstNode?.text;
 }
 
 function sameNodes(a: readonly Producer[], b: readonly Producer[]): boolean {
