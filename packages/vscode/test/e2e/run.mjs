@@ -198,7 +198,13 @@ async function runSteps(page, url, workspace) {
         // code-server's save dialog is the simple file dialog: a quick input holding the path.
         const input = page.locator('.quick-input-widget .quick-input-box input');
         await input.waitFor({ state: 'visible', timeout: 20_000 });
-        await input.fill(target);
+        // The dialog fills in its default path after it appears; typing before that loses the race, so wait
+        // for the default, then replace it and check the path is ours before confirming.
+        await waitFor('the save dialog\'s default path', async () => (await input.inputValue()) !== '', { timeout: 10_000 }).catch(() => undefined);
+        await waitFor('our path in the save dialog', async () => {
+            if ((await input.inputValue()) !== target) await input.fill(target);
+            return (await input.inputValue()) === target;
+        }, { timeout: 10_000 });
         await page.keyboard.press('Enter');
         const png = await waitFor('the exported PNG on disk', async () => {
             const bytes = await readFile(target).catch(() => undefined);
