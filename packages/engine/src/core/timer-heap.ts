@@ -56,29 +56,11 @@ export class TimerHeap<T> {
         const lastKey = keys.pop()!;
         const lastSeq = seqs.pop()!;
         const lastItem = items.pop()!;
-        const length = items.length;
-        if (length === 0) return top;
-        let index = 0;
-        for (;;) {
-            const left = 2 * index + 1;
-            if (left >= length) break;
-            const right = left + 1;
-            let child = left;
-            if (right < length) {
-                const rk = keys[right]!;
-                const lk = keys[left]!;
-                if (rk < lk || (rk === lk && seqs[right]! < seqs[left]!)) child = right;
-            }
-            const ck = keys[child]!;
-            if (ck > lastKey || (ck === lastKey && seqs[child]! > lastSeq)) break;
-            keys[index] = ck;
-            seqs[index] = seqs[child]!;
-            items[index] = items[child]!;
-            index = child;
-        }
-        keys[index] = lastKey;
-        seqs[index] = lastSeq;
-        items[index] = lastItem;
+        if (items.length === 0) return top;
+        keys[0] = lastKey;
+        seqs[0] = lastSeq;
+        items[0] = lastItem;
+        this.siftDown(0);
         return top;
     }
 
