@@ -1,5 +1,6 @@
 import { createCloud } from '../../src/index.js';
 import type { Cloud, CloudOptions, FirehoseTypes } from '../../src/index.js';
+export { rejectsWith } from '../support/aws-errors.js';
 
 export const MiB = 1024 * 1024;
 export const SECOND = 1000;
@@ -38,15 +39,4 @@ export async function put(cloud: Cloud, data: string | Uint8Array, stream = 'cli
 
 export function text(data: Uint8Array | undefined): string {
     return data === undefined ? '' : Buffer.from(data).toString('utf8');
-}
-
-export async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
-    let error: unknown;
-    try {
-        await promise;
-    } catch (caught) {
-        error = caught;
-    }
-    if (error === undefined) throw new Error(`expected ${code}, but the call succeeded`);
-    if ((error as { name?: string }).name !== code) throw new Error(`expected ${code}, got ${(error as { name?: string }).name}: ${(error as Error).message}`);
 }

@@ -1,5 +1,6 @@
 import { createCloud } from '../../src/index.js';
 import type { Cloud, CloudOptions } from '../../src/index.js';
+export { rejectsWith } from '../support/aws-errors.js';
 
 export const KiB = 1024;
 export const MiB = 1024 * 1024;
@@ -18,16 +19,4 @@ export function bytes(size: number): Uint8Array {
 
 export async function iteratorFor(cloud: Cloud, shardId = 'shardId-000000000000', type: 'TRIM_HORIZON' | 'LATEST' = 'TRIM_HORIZON', stream = 'orders'): Promise<string> {
     return (await cloud.kinesis.getShardIterator({ StreamName: stream, ShardId: shardId, ShardIteratorType: type })).ShardIterator;
-}
-
-/** Expects the promise to reject with an AWS error of this code. */
-export async function rejectsWith(promise: Promise<unknown>, code: string): Promise<void> {
-    let error: unknown;
-    try {
-        await promise;
-    } catch (caught) {
-        error = caught;
-    }
-    if (error === undefined) throw new Error(`expected ${code}, but the call succeeded`);
-    if ((error as { name?: string }).name !== code) throw new Error(`expected ${code}, got ${(error as { name?: string }).name}: ${(error as Error).message}`);
 }
