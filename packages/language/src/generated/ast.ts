@@ -867,14 +867,16 @@ export function isName(item: unknown): item is Name {
 export interface Outage extends langium.AstNode {
     readonly $container: Scenario;
     readonly $type: 'Outage';
+    endpoint?: string;
     from: string;
     key: 'outage';
     length: string;
-    target: langium.Reference<OutageTarget>;
+    target?: langium.Reference<OutageTarget>;
 }
 
 export const Outage = {
     $type: 'Outage',
+    endpoint: 'endpoint',
     from: 'from',
     key: 'key',
     length: 'length',
@@ -2104,6 +2106,10 @@ export class MqAstReflection extends langium.AbstractAstReflection {
         Outage: {
             name: Outage.$type,
             properties: {
+                endpoint: {
+                    name: Outage.endpoint,
+                    optional: true
+                },
                 from: {
                     name: Outage.from
                 },
@@ -2115,7 +2121,8 @@ export class MqAstReflection extends langium.AbstractAstReflection {
                 },
                 target: {
                     name: Outage.target,
-                    referenceType: OutageTarget.$type
+                    referenceType: OutageTarget.$type,
+                    optional: true
                 }
             },
             superTypes: [ScenarioStatement.$type]

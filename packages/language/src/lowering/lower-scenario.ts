@@ -4,8 +4,10 @@ import {
     isStream, isSurge, isTopic
 } from '../generated/ast.js';
 import type {
-    ComparisonOp, ExpectationModel, ExpectationUnit, OutageModel, ProducerModel, ResourceModel, ScenarioModel, SurgeModel
+    ComparisonOp, ExpectationModel, ExpectationUnit, OutageModel, ProducerModel, ResourceModel, ScenarioModel, SubscriptionModel,
+    SurgeModel, TopicModel
 } from '../model/architecture-model.js';
+import { isEndpointOutageProtocol } from '../model/endpoint-outages.js';
 import { parseQuantity } from '../model/units.js';
 import type { QuantityKind } from '../model/units.js';
 import type { ModelIndex } from './lower.js';
@@ -44,7 +46,13 @@ function lowerExpectation(node: ast.Expectation, index: ModelIndex): Expectation
     };
 }
 
-export function lowerScenario(node: ast.Scenario, index: ModelIndex): ScenarioModel {
+function subscriptionsAt(endpoint: string, topics: readonly TopicModel[]): SubscriptionModel[] {
+    return topics.flatMap(topic => topic.subscriptions)
+        .filter(subscription => subscription.endpoint === endpoint && isEndpointOutageProtocol(subscription.protocol));
+}
+
+/** `topics` (already lowered) resolve endpoint outages to their subscriptions. */
+export function lowerScenario(node: ast.Scenario, index: ModelIndex, topics: readonly TopicModel[] = []): ScenarioModel {
     const statements = node.statements;
     const surges: SurgeModel[] = statements.filter(isSurge).map(surge => ({
         producer: index.get<ProducerModel>(surge.producer?.ref, isProducer),
@@ -54,13 +62,17 @@ export function lowerScenario(node: ast.Scenario, index: ModelIndex): ScenarioMo
         forMs: durationOr(surge.length, 0),
         location: locationOf(surge)
     }));
-    const outages: OutageModel[] = statements.filter(isOutage).map(outage => ({
-        target: index.get<OutageModel['target']>(outage.target?.ref, n => isConsumer(n) || isLambdaFunction(n) || isFirehose(n) || isProducer(n)),
-        targetName: outage.target?.$refText ?? '',
-        fromMs: durationOr(outage.from, 0),
-        forMs: durationOr(outage.length, 0),
-        location: locationOf(outage)
-    }));
+    const outages: OutageModel[] = statements.filter(isOutage).map(outage => {
+        const lowered: OutageModel = {
+            target: index.get<OutageModel['target']>(outage.target?.ref, n => isConsumer(n) || isLambdaFunction(n) || isFirehose(n) || isProducer(n)),
+            targetName: outage.endpoint ?? outage.target?.$refText ?? '',
+            fromMs: durationOr(outage.from, 0),
+            forMs: durationOr(outage.length, 0),
+            location: locationOf(outage)
+        };
+        if (outage.endpoint !== undefined) lowered.subscriptions = subscriptionsAt(outage.endpoint, topics);
+        return lowered;
+    });
     const seed = findProperty(statements, isScenarioSeed)?.value;
     return {
         kind: 'scenario',

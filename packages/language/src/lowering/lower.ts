@@ -73,9 +73,9 @@ export function lowerModel(roots: readonly ast.Model[]): ArchitectureModel {
         else if (isConsumer(declaration)) Object.assign(index.get<ConsumerModel>(declaration, isConsumer)!, lowerConsumer(declaration, base(declaration), index));
     }
 
-    // Scenarios last: they point at producers and consumers.
+    // Scenarios last: they point at producers, consumers and subscription endpoints.
     for (const declaration of declarations) {
-        if (isScenario(declaration)) model.scenarios.push(lowerScenario(declaration, index) satisfies ScenarioModel);
+        if (isScenario(declaration)) model.scenarios.push(lowerScenario(declaration, index, model.topics) satisfies ScenarioModel);
     }
     return model;
 }

@@ -98,7 +98,7 @@ export const PROPERTY_DOCS: Table = {
         { key: 'duration', summary: 'Simulated time the scenario runs.', defaultValue: '10m', snippet: '${1:15m}', source: 'simulator model' },
         { key: 'seed', summary: 'Random seed: the same seed gives the same run.', defaultValue: '1', snippet: '${1:42}', source: 'simulator model' },
         { key: 'surge', summary: 'Multiplies a producer\'s rate for a time window.', snippet: '${1:producer} x${2:10} from ${3:1m} for ${4:1m}', source: 'MQ language' },
-        { key: 'outage', summary: 'Stops a consumer group, function, firehose or producer for a time window.', snippet: '${1:consumer} from ${2:1m} for ${3:1m}', source: 'MQ language' },
+        { key: 'outage', summary: 'Stops a consumer group, function, firehose or producer for a time window; a quoted address (`outage "https://hooks.example.com/orders"`) takes down a subscription endpoint, so SNS retries and dead-letters its deliveries.', snippet: '${1:consumer} from ${2:1m} for ${3:1m}', source: 'MQ language' },
         { key: 'expect', summary: 'An assertion checked after the run: `RESOURCE.METRIC OP VALUE`, or an invariant `no-loss`, `in-order`, `no-duplicates`.', snippet: '${1:no-loss}', source: 'MQ language' }
     ]
 };

@@ -268,8 +268,15 @@ export interface SurgeModel {
 }
 
 export interface OutageModel {
+    /** The declared resource that stops; undefined for an endpoint outage or an unresolved name. */
     target: ConsumerModel | FunctionModel | FirehoseModel | ProducerModel | undefined;
+    /** The name as written, or the endpoint address for an endpoint outage (`outage "https://…"`). */
     targetName: string;
+    /**
+     * Set for an endpoint outage only: the subscriptions (of ENDPOINT_OUTAGE_PROTOCOLS, endpoint-outages.ts) whose endpoint is
+     * `targetName`, across the workspace; SNS deliveries to them fail during the window.
+     */
+    subscriptions?: SubscriptionModel[];
     fromMs: number;
     forMs: number;
     location: SourceLocation;

@@ -3,3 +3,4 @@ export type * from './diagnostic.js';
 export * from './metrics.js';
 export * from './units.js';
 export * from './limits.js';
+export * from './endpoint-outages.js';

@@ -57,7 +57,7 @@ export function registerMqValidationChecks(services: ValidationContainer): void 
     const clients = new ProducersConsumersValidator(facts);
     const streams = new StreamsFirehoseValidator(facts);
     const usage = new UsageValidator(facts);
-    const scenarios = new ScenariosValidator();
+    const scenarios = new ScenariosValidator(facts);
 
     const checks: ValidationChecks<MqAstType> = {
         Declaration: [(node, accept) => names.checkNameFormat(node, accept), (node, accept) => names.checkUniqueName(node, accept)],
@@ -113,7 +113,7 @@ export function registerMqValidationChecks(services: ValidationContainer): void 
         DestinationProperty: [(node, accept) => streams.checkRedshiftIntermediate(node, accept)],
         Expectation: [(node, accept) => scenarios.checkMetric(node, accept)],
         Surge: [(node, accept) => scenarios.checkWindow(node, accept)],
-        Outage: [(node, accept) => scenarios.checkWindow(node, accept)]
+        Outage: [(node, accept) => scenarios.checkWindow(node, accept), (node, accept) => scenarios.checkOutageEndpoint(node, accept)]
     };
     services.validation.ValidationRegistry.register(combineChecks(checks));
     revalidateWorkspaceOnChange(services.shared);

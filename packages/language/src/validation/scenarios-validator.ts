@@ -15,10 +15,29 @@ const UNIT_KINDS: Readonly<Record<ExpectationUnit, { kinds: readonly QuantityKin
     ratio: { kinds: ['percent'], description: 'a percentage', example: 'a percentage like 1%' }
 };
 import { durationLiteral, durationOf, kindOf } from './ast-queries.js';
+import { closest } from './did-you-mean.js';
 import { report } from './report.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
 
 /** MQ080 (unknown resources are linking errors, reported by the document validator under the same code). */
 export class ScenariosValidator {
+    constructor(protected readonly facts: WorkspaceFacts) {}
+
+    /** `outage "https://…"` must name the address of an http/https/email/email-json/sms/application subscription. */
+    checkOutageEndpoint(outage: Outage, accept: ValidationAcceptor): void {
+        const endpoint = outage.endpoint;
+        if (endpoint === undefined) return;
+        const byEndpoint = this.facts.index.subscriptionsByEndpoint;
+        if (byEndpoint.get(endpoint).length > 0) return;
+        const suggestion = closest(endpoint, byEndpoint.keys().filter(candidate => candidate !== endpoint));
+        report(accept, 'MQ080',
+            `no topic subscribes the endpoint "${endpoint}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') +
+            `; a quoted outage target must be the address of an http, https, email, email-json, sms or application subscription ` +
+            `(write a consumer, function, firehose or producer by its name, without quotes)`,
+            // The quick fix replaces the whole string token, so its text is the JSON string (MQ strings are JSON strings).
+            { node: outage, property: 'endpoint', ...(suggestion ? { data: { suggestion: JSON.stringify(suggestion) } } : {}) });
+    }
+
     checkMetric(expectation: Expectation, accept: ValidationAcceptor): void {
         const resource = expectation.resource?.ref;
         const kind = kindOf(resource);

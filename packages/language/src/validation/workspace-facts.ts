@@ -1,6 +1,6 @@
 /**
  * Who publishes to, subscribes, reads and dead-letters what, over every MQ document of the workspace.
- * Rules that look beyond one file (MQ004, MQ025, MQ043, MQ050, MQ051, MQ071) read this index instead of
+ * Rules that look beyond one file (MQ004, MQ025, MQ043, MQ050, MQ051, MQ071, MQ080 endpoint outages) read this index instead of
  * walking all documents per node. It is refreshed lazily once per build, per document: references are resolved by then.
  */
 import type { AstNode, LangiumDocument, LangiumDocuments, URI } from 'langium';
@@ -24,6 +24,8 @@ export interface WorkspaceIndex {
     declarations: FactsMultiMap<string, Declaration>;
     producersByTarget: FactsMultiMap<AstNode, Producer>;
     subscriptionsByTarget: FactsMultiMap<AstNode, Subscription>;
+    /** `https://…`, `ops@example.com`, … → the subscriptions delivering to that address (string endpoints only). */
+    subscriptionsByEndpoint: FactsMultiMap<string, Subscription>;
     consumersByQueue: FactsMultiMap<Queue, Consumer>;
     consumersByStream: FactsMultiMap<Stream, Consumer>;
     firehosesBySource: FactsMultiMap<Stream, Firehose>;
@@ -40,6 +42,7 @@ interface DocumentIndex {
     declarations: MultiMap<string, Declaration>;
     producersByTarget: MultiMap<AstNode, Producer>;
     subscriptionsByTarget: MultiMap<AstNode, Subscription>;
+    subscriptionsByEndpoint: MultiMap<string, Subscription>;
     consumersByQueue: MultiMap<Queue, Consumer>;
     consumersByStream: MultiMap<Stream, Consumer>;
     firehosesBySource: MultiMap<Stream, Firehose>;
@@ -47,7 +50,9 @@ interface DocumentIndex {
 }
 
 type MapName = Exclude<keyof DocumentIndex, 'deadLetterQueues'>;
-const MAP_NAMES: readonly MapName[] = ['declarations', 'producersByTarget', 'subscriptionsByTarget', 'consumersByQueue', 'consumersByStream', 'firehosesBySource'];
+const MAP_NAMES: readonly MapName[] = [
+    'declarations', 'producersByTarget', 'subscriptionsByTarget', 'subscriptionsByEndpoint', 'consumersByQueue', 'consumersByStream', 'firehosesBySource'
+];
 
 interface DocumentEntry {
     /** The parsed model the facts were read from; a re-parse brings a new one. */
@@ -201,6 +206,7 @@ export class WorkspaceFacts {
             declarations: new MultiMap(),
             producersByTarget: new MultiMap(),
             subscriptionsByTarget: new MultiMap(),
+            subscriptionsByEndpoint: new MultiMap(),
             consumersByQueue: new MultiMap(),
             consumersByStream: new MultiMap(),
             firehosesBySource: new MultiMap(),
@@ -225,6 +231,7 @@ export class WorkspaceFacts {
                 for (const subscription of declaration.subscriptions) {
                     const target = subscription.target?.ref;
                     if (target) index.subscriptionsByTarget.add(target, subscription);
+                    if (subscription.endpoint !== undefined) index.subscriptionsByEndpoint.add(subscription.endpoint, subscription);
                     const deadLetter = subscription.deadLetter?.ref;
                     if (deadLetter) index.deadLetterQueues.push(deadLetter);
                 }

@@ -175,6 +175,13 @@ describe('quick fixes', () => {
             'producer checkout { }\nscenario s { duration: 5m  surge checkout x2 from 1m for 1m }');
     });
 
+    test('MQ080 replaces a misspelt outage endpoint with the closest subscription endpoint', async () => {
+        const topic = 'topic t { subscribe https "https://hooks.example.com/orders" }\n';
+        await expectFix('MQ080',
+            `${topic}scenario s { duration: 5m  outage "https://hooks.example.com/order" from 1m for 1m }`,
+            `${topic}scenario s { duration: 5m  outage "https://hooks.example.com/orders" from 1m for 1m }`);
+    });
+
     test('rules without a quick fix offer none', async () => {
         const result = await fix('queue loop { dead-letter: loop after 3 receives }', 'MQ030', undefined);
         await result.dispose();

@@ -124,6 +124,27 @@ describe('lowering: the language tour', async () => {
     });
 });
 
+describe('lowering: endpoint outages', () => {
+    it('lowers a quoted outage target to the subscriptions with that endpoint; targetName is the address', async () => {
+        const { model } = await parseArchitecture(`
+topic a { subscribe https "https://hooks.example.com/orders" }
+topic b { subscribe https "https://hooks.example.com/orders"  subscribe email "ops@example.com" }
+scenario s { duration: 10m  outage "https://hooks.example.com/orders" from 5m for 2m  outage "ops@example.com" from 1m for 1m }`);
+        const [hook, mail] = model.scenarios[0]!.outages;
+        expect(hook).toMatchObject({ target: undefined, targetName: 'https://hooks.example.com/orders', fromMs: 300_000, forMs: 120_000 });
+        expect(hook!.subscriptions!.map(subscription => subscription.id)).toEqual(['a:0', 'b:0']);
+        expect(mail!.subscriptions!.map(subscription => subscription.id)).toEqual(['b:1']);
+    });
+
+    it('keeps subscriptions undefined for an outage of a declared resource', async () => {
+        const { model } = await parseArchitecture(`queue q { }
+consumer c { poll: q }
+scenario s { duration: 10m  outage c from 1m for 1m }`);
+        expect(model.scenarios[0]!.outages[0]).toMatchObject({ targetName: 'c' });
+        expect(model.scenarios[0]!.outages[0]!.subscriptions).toBeUndefined();
+    });
+});
+
 describe('lowering: robustness', () => {
     it('lowers a broken document without throwing and reports the syntax error as MQ000', async () => {
         const { model, diagnostics } = await parseArchitecture('queue a { visibility: 30s\nproducer p { publish: nowhere rate: 5/s }');

@@ -1,6 +1,6 @@
 import { expectError, expectNoIssues } from 'langium/test';
 import { describe, test } from 'vitest';
-import { after, at, validate } from './helpers.js';
+import { after, at, validate, validateWorkspace } from './helpers.js';
 
 const architecture = `queue shipping { }
 producer checkout { publish: shipping  rate: 10/s }
@@ -48,5 +48,40 @@ describe('MQ080 scenario names an unknown resource or metric, or a window beyond
   expect shipping.age-of-oldest < 5m
   expect no-loss
 }`), { code: 'MQ080' });
+    });
+});
+
+describe('MQ080 an outage of a subscription endpoint names the address of a subscription', () => {
+    const topic = `topic purchases {
+  subscribe https "https://hooks.example.com/orders"
+  subscribe email "ops@example.com"
+}
+producer checkout { publish: purchases  rate: 10/s }
+`;
+
+    test('a quoted outage target that no subscription delivers to is MQ080 on the string, with a suggestion', async () => {
+        const result = await validate(`${topic}scenario s { duration: 10m  outage "https://hooks.example.com/order" from 1m for 1m }`);
+        expectError(result,
+            'no topic subscribes the endpoint "https://hooks.example.com/order" (did you mean "https://hooks.example.com/orders"?); ' +
+            'a quoted outage target must be the address of an http, https, email, email-json, sms or application subscription ' +
+            '(write a consumer, function, firehose or producer by its name, without quotes)',
+            { code: 'MQ080', ...at(result, '"https://hooks.example.com/order"') });
+    });
+
+    test('a quoted name of a declared consumer is not an endpoint', async () => {
+        const result = await validate(`${architecture}scenario s { duration: 10m  outage "shippers" from 1m for 1m }`);
+        expectError(result, /no topic subscribes the endpoint "shippers"; a quoted outage target must be/, { code: 'MQ080', ...at(result, '"shippers"') });
+    });
+
+    test('the https and email endpoints of subscriptions can be taken down', async () => {
+        expectNoIssues(await validate(`${topic}scenario s {
+  duration: 10m
+  outage "https://hooks.example.com/orders" from 5m for 2m
+  outage "ops@example.com" from 1m for 1m
+}`), { code: 'MQ080' });
+    });
+
+    test('the subscription may be declared in another file of the workspace', async () => {
+        expectNoIssues(await validateWorkspace(`scenario s { duration: 10m  outage "https://hooks.example.com/orders" from 5m for 2m }`, topic), { code: 'MQ080' });
     });
 });
