@@ -12,6 +12,7 @@ import { ProducerDriver } from './producer-driver.js';
 import { QueueConsumerGroup } from './queue-consumer.js';
 import { ScalingController } from './scaling.js';
 import { EndpointSink, FunctionSink, QueueSink, TopicSink } from './sinks.js';
+import { endpointOutageKey } from './sns-delivery-failures.js';
 import type { Sink } from './ports.js';
 import { installSqsHooks, queueAttributes, SqsQueuePort } from './sqs-port.js';
 import { StreamConsumerGroup, StreamReaders, StreamSink } from './stream-driver.js';
@@ -105,12 +106,15 @@ interface Built {
     streams: StreamSink[];
     streamGroups: StreamConsumerGroup[];
     firehoses: FirehoseDriver[];
+    topics: TopicSink[];
 }
 
 function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, model: ArchitectureModel, scenario: ScenarioModel,
     arrivals: ArrivalProcess): Built {
     for (const outage of scenario.outages) {
-        world.addOutage(outage.targetName, { fromMs: outage.fromMs, toMs: outage.fromMs + outage.forMs });
+        const endpoint = outage.subscriptions !== undefined;
+        if (endpoint && outage.subscriptions!.length === 0) world.notes.push(`outage of endpoint ${outage.targetName}: no subscription delivers to it`);
+        world.addOutage(endpoint ? endpointOutageKey(outage.targetName) : outage.targetName, { fromMs: outage.fromMs, toMs: outage.fromMs + outage.forMs });
     }
     // Queues, dead-letter targets first.
     const portByName = new Map<string, SqsQueuePort>();
@@ -171,10 +175,11 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
                 world.notes.push(`consumer ${consumer.name} was not simulated: stream ${source.streamName} is not available`);
                 continue;
             }
-            streamGroups.push(new StreamConsumerGroup(world, consumer, sink, sink.readers.add(consumer.name), source.fanOut === 'enhanced'));
-            if (consumer.scaleOut || consumer.scaleIn) {
-                world.notes.push(`consumer ${consumer.name}: scaling rules on stream readers are not simulated (one record processor per shard)`);
-            }
+            const group = new StreamConsumerGroup(world, consumer, sink, sink.readers.add(consumer.name), source.fanOut === 'enhanced');
+            streamGroups.push(group);
+            // GetRecords.IteratorAgeMilliseconds is a per-call metric: its 1-minute data point is the Maximum.
+            const scaler = new ScalingController(world, consumer, group, () => group.iteratorAgeMetric(), 'Maximum');
+            if (scaler.active) scalers.push(scaler);
         } else {
             world.notes.push(`consumer ${consumer.name} has no source and was not simulated`);
         }
@@ -227,7 +232,7 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
                 target = endpoints.get(name) ?? new EndpointSink(world, name);
                 endpoints.set(name, target as EndpointSink);
             }
-            sink.subscribe(subscription, target);
+            sink.subscribe(subscription, target, subscription.deadLetter ? portByName.get(subscription.deadLetter.name) : undefined);
         }
     }
 
@@ -248,7 +253,7 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
     for (const group of streamGroups) group.start();
     return {
         ports: [...portByName.values()], functions: [...functions.values()], groups, scalers,
-        streams: [...streamSinks.values()], streamGroups, firehoses: [...firehoses.values()]
+        streams: [...streamSinks.values()], streamGroups, firehoses: [...firehoses.values()], topics: [...topics.values()]
     };
 }
 
@@ -300,6 +305,8 @@ function seriesReport(world: World, state: ReturnType<World['resource']>): Serie
 
 function finishReport(world: World, build: Built, scenario: ScenarioModel, seed: number, arrivals: ArrivalProcess): SimulationReport {
     const ledger = world.ledger;
+    // SNS deliveries still being retried, and those in subscription dead-letter queues (before the queues settle the rest).
+    for (const topic of build.topics) topic.finish();
     // Whatever is still in a queue at the end: in a dead-letter queue, or still queued / in flight.
     for (const port of build.ports) {
         port.finish();

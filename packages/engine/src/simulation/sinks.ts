@@ -7,8 +7,10 @@ import { addStep, Delivery } from './ledger.js';
 import type { DeliveryPath } from './ledger.js';
 import type { Envelope, QueuePort, Sink } from './ports.js';
 import type { Series } from './series.js';
-import type { ResourceState, World } from './world.js';
+import type { ResourceState, Window, World } from './world.js';
 import type { FunctionDriver } from './function-driver.js';
+import { endpointOutageKey, SubscriptionFailures } from './sns-delivery-failures.js';
+import { isEndpointOutageProtocol } from '@mq-architect/language/model';
 
 const FIFO_DEDUP_WINDOW_MS = 5 * 60_000;
 
@@ -131,6 +133,8 @@ interface Subscription {
     filter: CompiledFilterPolicy | undefined;
     label: string;
     paths: Map<string, DeliveryPath>;
+    /** Only for an endpoint a scenario takes down, so the hot path checks one field and nothing else. */
+    failures: SubscriptionFailures | undefined;
 }
 
 /**
@@ -140,7 +144,8 @@ interface Subscription {
  * within 5 minutes (by MessageDeduplicationId or, with content-based deduplication, the SHA-256 of the
  * body) before fanning out, and carry group and deduplication ids to their queues. The JSON envelope of
  * non-raw deliveries is not materialised: the queue receives the published body (no simulated behaviour
- * depends on the envelope).
+ * depends on the envelope). A delivery attempted while the subscription's endpoint is in a scenario outage is
+ * retried on the protocol's SNS retry policy, then dead-lettered or discarded (sns-delivery-failures.ts).
  */
 export class TopicSink implements Sink {
     readonly name: string;
@@ -150,6 +155,8 @@ export class TopicSink implements Sink {
     private readonly publishedSeries: Series;
     private readonly deliveredSeries: Series;
     private readonly filteredSeries: Series;
+    private failedSeries: Series | undefined;
+    private redrivenSeries: Series | undefined;
 
     constructor(private readonly world: World, readonly model: TopicModel) {
         this.name = model.name;
@@ -160,9 +167,34 @@ export class TopicSink implements Sink {
         this.filteredSeries = this.state.series.declare('NumberOfNotificationsFilteredOut', 'Sum');
     }
 
-    subscribe(model: SubscriptionModel, sink: Sink): void {
+    /** `deadLetter`: the subscription's redrive-policy queue, used once SNS gives up on a delivery. */
+    subscribe(model: SubscriptionModel, sink: Sink, deadLetter?: QueuePort): void {
         const filter = model.filterPolicy !== undefined ? compileFilterPolicy(model.filterPolicy, model.filterPolicyScope) : undefined;
-        this.subscriptions.push({ model, sink, filter, label: sink.name, paths: new Map() });
+        const subscription: Subscription = { model, sink, filter, label: sink.name, paths: new Map(), failures: undefined };
+        const windows = isEndpointOutageProtocol(model.protocol) ? this.world.outagesOf(endpointOutageKey(model.endpoint)) : [];
+        if (windows.length > 0) subscription.failures = this.failuresOf(subscription, windows, deadLetter);
+        this.subscriptions.push(subscription);
+    }
+
+    private failuresOf(subscription: Subscription, windows: readonly Window[], deadLetter: QueuePort | undefined): SubscriptionFailures {
+        const series = this.state.series;
+        this.failedSeries ??= series.declare('NumberOfNotificationsFailed', 'Sum');
+        this.redrivenSeries ??= series.declare('NumberOfNotificationsRedrivenToDlq', 'Sum');
+        return new SubscriptionFailures(this.world, subscription.model, subscription.label, windows, deadLetter, {
+            deliver: (envelope, attempts) => this.deliver(subscription, envelope, this.world.clock.now(), attempts),
+            gaveUp: (atMs, redriven) => {
+                this.state.metrics['failed']!++;
+                series.add(this.failedSeries!, atMs);
+                if (!redriven) return;
+                this.state.metrics['redriven-to-dlq']!++;
+                series.add(this.redrivenSeries!, atMs);
+            }
+        });
+    }
+
+    /** End of run: deliveries still being retried, and those moved to dead-letter queues (before the queues settle theirs). */
+    finish(): void {
+        for (const subscription of this.subscriptions) subscription.failures?.finish();
     }
 
     downstream(): readonly string[] {
@@ -222,16 +254,30 @@ export class TopicSink implements Sink {
                 }
                 continue;
             }
-            this.state.metrics['delivered']!++;
-            series.add(this.deliveredSeries, now);
-            addStep(envelope.trace, now, this.name, `delivered to ${subscription.label}${subscription.model.raw ? ' (raw)' : ''}`);
+            const failures = subscription.failures;
+            if (failures !== undefined && failures.isDown(now)) {
+                // SNS keeps the message for its retries: a copy, since the producer's envelope travels on.
+                failures.failed({ ...envelope, route: routed.route, routeKey: routed.routeKey }, this.subscriptionPath(envelope, incomingKey, subscription), now);
+                continue;
+            }
             // Sinks do not keep the envelope, so the same object travels on with this topic added to its route.
             envelope.route = routed.route;
             envelope.routeKey = routed.routeKey;
-            subscription.sink.accept(envelope);
+            this.deliver(subscription, envelope, now, 1);
             envelope.route = incomingRoute;
             envelope.routeKey = incomingKey;
         }
+    }
+
+    /** A successful delivery attempt (number `attempts`); the envelope's route already includes this topic. */
+    private deliver(subscription: Subscription, envelope: Envelope, now: number, attempts: number): void {
+        this.state.metrics['delivered']!++;
+        this.state.series.add(this.deliveredSeries, now);
+        if (envelope.trace) {
+            const retried = attempts > 1 ? ` on attempt ${attempts} (SNS ${subscription.failures?.policy.name} retry policy)` : '';
+            addStep(envelope.trace, now, this.name, `delivered to ${subscription.label}${subscription.model.raw ? ' (raw)' : ''}${retried}`);
+        }
+        subscription.sink.accept(envelope);
     }
 
 
