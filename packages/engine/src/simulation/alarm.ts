@@ -48,23 +48,33 @@ export class MetricAlarm {
     }
 }
 
+/** How a period's samples become its data point: Average for sampled gauges, Maximum for per-call metrics. */
+export type PeriodStatistic = 'Average' | 'Maximum';
+
 /**
- * Averages gauge samples into 1-minute data points. The data point of a period is the Average statistic
- * of the samples taken in it (the simulator samples gauges every second).
+ * Turns samples into 1-minute data points. The data point of a period is the Average (default) or the
+ * Maximum of the samples taken in it (the simulator samples gauges every second); an undefined sample is
+ * no sample (a metric that was not emitted in that second), and a period without samples has no data point.
  */
 export class PeriodAggregator {
     private sum = 0;
+    private max = Number.NEGATIVE_INFINITY;
     private count = 0;
 
-    add(value: number): void {
+    constructor(private readonly statistic: PeriodStatistic = 'Average') {}
+
+    add(value: number | undefined): void {
+        if (value === undefined) return;
         this.sum += value;
+        if (value > this.max) this.max = value;
         this.count++;
     }
 
     /** The period's data point (undefined when there was no sample), then starts a new period. */
     close(): number | undefined {
-        const value = this.count === 0 ? undefined : this.sum / this.count;
+        const value = this.count === 0 ? undefined : this.statistic === 'Maximum' ? this.max : this.sum / this.count;
         this.sum = 0;
+        this.max = Number.NEGATIVE_INFINITY;
         this.count = 0;
         return value;
     }

@@ -1,7 +1,7 @@
 import type { ConsumerModel, ScalingRule } from '@mq-architect/language/model';
 import { formatMs } from '../report/format.js';
 import { MetricAlarm, PeriodAggregator } from './alarm.js';
-import type { QueueConsumerGroup } from './queue-consumer.js';
+import type { PeriodStatistic } from './alarm.js';
 import type { World } from './world.js';
 
 function describe(rule: ScalingRule): string {
@@ -9,23 +9,38 @@ function describe(rule: ScalingRule): string {
     return `${rule.metric} ${rule.op} ${threshold} for ${formatMs(rule.forMs)}`;
 }
 
+/** What Auto Scaling acts on: a queue consumer group, or a stream reader group. */
+export interface ScalableGroup {
+    /** Instances that exist (warming up or in service). */
+    readonly desired: number;
+    readonly warming: number;
+    addWorker(warmUpMs: number): void;
+    removeWorkers(count: number): void;
+}
+
 /**
  * Step scaling of one consumer group from CloudWatch alarms (DOMAIN.md §5): the watched metric is sampled
- * every second and averaged into 1-minute data points; every minute each alarm takes the new data point
+ * every second and turned into 1-minute data points (Average of a queue gauge, Maximum of a stream's
+ * iterator age); every minute each alarm takes the new data point
  * and, while in ALARM, its Auto Scaling action runs again (actions repeat every minute in the state).
  * Scale-out adds `change` instances (up to max) that start polling after the warm-up; while instances
  * from an earlier scale-out are still warming up, a repeated scale-out adds nothing (warming capacity
  * counts toward the step). Scale-in removes `change` instances (down to min).
  */
 export class ScalingController {
-    private readonly outPeriod = new PeriodAggregator();
-    private readonly inPeriod = new PeriodAggregator();
+    private readonly outPeriod: PeriodAggregator;
+    private readonly inPeriod: PeriodAggregator;
     private readonly out: MetricAlarm | undefined;
     private readonly in: MetricAlarm | undefined;
 
-    /** `metric(name)` reads the current value of a scaling metric of the consumer's queue. */
-    constructor(private readonly world: World, private readonly model: ConsumerModel, private readonly group: QueueConsumerGroup,
-        private readonly metric: (name: ScalingRule['metric']) => number) {
+    /**
+     * `metric(name)` reads the current value of a scaling metric of the consumer's source (undefined: not
+     * emitted in this second); `statistic` makes the 1-minute data point of those samples.
+     */
+    constructor(private readonly world: World, private readonly model: ConsumerModel, private readonly group: ScalableGroup,
+        private readonly metric: (name: ScalingRule['metric']) => number | undefined, statistic: PeriodStatistic = 'Average') {
+        this.outPeriod = new PeriodAggregator(statistic);
+        this.inPeriod = new PeriodAggregator(statistic);
         this.out = model.scaleOut ? new MetricAlarm(model.scaleOut) : undefined;
         this.in = model.scaleIn ? new MetricAlarm(model.scaleIn) : undefined;
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { resource, run, series } from './helpers.js';
+import { resource, run, series, sumBetween } from './helpers.js';
+
+const HOUR = 3_600_000;
 
 describe('Kinesis streams in scenarios (DOMAIN.md §3)', () => {
     it('a shared reader reads every record once; latency includes the 1 s idle poll', async () => {
@@ -45,6 +47,48 @@ scenario test { duration: 30s }`);
         expect(latency.maxMs).toBeLessThanOrEqual(205);
         expect(resource(report, 'clicks').metrics['read-throttled']).toBe(0);
     });
+
+    it('DOMAIN §3.3: records trimmed by retention before being read end as expired', async () => {
+        // `slow` is down for the first 25 h; when it comes back the 24 h retention has trimmed the first
+        // hour's records (3,600 at 1/s). `live` read them long before: trimming what it has read loses nothing.
+        const report = await run(`
+stream clicks { capacity: provisioned 1 shards  retention: 24h }
+producer web { publish: clicks  rate: 1/s }
+consumer live { read: clicks  processing: 1ms }
+consumer slow { read: clicks  processing: 1ms  batch: 100 }
+scenario test { duration: 26h  outage slow from 0s for 25h  expect no-loss }`, 'test', { traceSample: 26 });
+        const paths = new Map(report.accounting.paths.map(p => [p.path, p]));
+        const slow = paths.get('web → clicks → slow')!;
+        expect(slow.deliveries).toBe(93_600);
+        expect(slow.outcomes.expired).toBe(3_600);
+        expect(slow.outcomes.processed + slow.outcomes['in-flight-at-end']).toBe(90_000);
+        expect(paths.get('web → clicks → live')!.outcomes.expired).toBe(0);
+        expect(report.accounting.balanced).toBe(true);
+        // Counted on the stream, when they left the retention window (24 h to 25 h after the start).
+        expect(resource(report, 'clicks').metrics['expired']).toBe(3_600);
+        const expired = series(report, 'clicks', 'ExpiredRecords');
+        expect(sumBetween(report, expired, 0, 24 * HOUR)).toBe(0);
+        expect(sumBetween(report, expired, 24 * HOUR, 25 * HOUR)).toBe(3_600);
+        // The first record's trace says what happened to slow's copy, at the instant it expired.
+        const first = report.traces.find(trace => trace.id === 'web#1')!;
+        const step = first.steps.find(s => s.at === 'clicks' && s.event.startsWith('expired'))!;
+        expect(step.event).toBe("expired: trimmed by the stream's 24h retention before slow read it");
+        expect(step.atMs).toBe(first.producedAtMs + 24 * HOUR);
+        expect(first.steps.some(s => s.at === 'live' && s.event.includes('processed'))).toBe(true);
+        expect(report.expectations[0]).toMatchObject({ text: 'no-loss', passed: false });
+        expect(report.expectations[0]!.detail).toContain('3600');
+    }, 60_000);
+
+    it('DOMAIN §3.3: a stream keeps records for its declared retention (48 h: nothing expires in 26 h)', async () => {
+        const report = await run(`
+stream clicks { capacity: provisioned 1 shards  retention: 48h }
+producer web { publish: clicks  rate: 1/s }
+consumer slow { read: clicks  processing: 1ms  batch: 100 }
+scenario test { duration: 26h  outage slow from 0s for 25h  expect no-loss }`);
+        expect(report.accounting.outcomes.expired).toBe(0);
+        expect(resource(report, 'clicks').metrics['expired']).toBe(0);
+        expect(report.expectations[0]).toMatchObject({ text: 'no-loss', passed: true });
+    }, 60_000);
 });
 
 describe('Data Firehose in scenarios (DOMAIN.md §4.3-§4.6)', () => {
