@@ -1,10 +1,10 @@
-import type { AstNode, AstNodeDescription, GrammarAST, IndexManager, LangiumDocument, MaybePromise, ReferenceInfo } from 'langium';
-import { GrammarAST as Grammar } from 'langium';
-import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices } from 'langium/lsp';
+import type { AstNode, AstNodeDescription, GrammarAST, IndexManager, LangiumDocument, LangiumDocuments, MaybePromise, ReferenceInfo } from 'langium';
+import { AstUtils, GrammarAST as Grammar } from 'langium';
+import type { CompletionAcceptor, CompletionContext, CompletionValueItem, LangiumServices, NextFeature } from 'langium/lsp';
 import { DefaultCompletionProvider } from 'langium/lsp';
 import type { CancellationToken, CompletionItem, CompletionList, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { isDeclaration, Resource } from '../generated/ast.js';
+import { isDeclaration, isModel, isTopic, Resource } from '../generated/ast.js';
 import type { ResourceKind } from '../model/architecture-model.js';
 import type { MetricInfo } from '../model/metrics.js';
 import { findMetric } from '../model/metrics.js';
@@ -26,10 +26,37 @@ const STATEMENT_KEYS = new Set(['surge', 'outage', 'expect']);
 export class MqCompletionProvider extends DefaultCompletionProvider {
 
     protected readonly indexManager: IndexManager;
+    protected readonly documents: LangiumDocuments;
 
     constructor(services: LangiumServices) {
         super(services);
         this.indexManager = services.shared.workspace.IndexManager;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    /** `outage "…"`: the endpoints of the workspace's http/https/email/email-json/sms/application subscriptions. */
+    protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
+        const assignment = AstUtils.getContainerOfType(next.feature, Grammar.isAssignment);
+        if (assignment?.feature === 'endpoint' && AstUtils.getContainerOfType(next.feature, Grammar.isParserRule)?.name === 'Outage') {
+            for (const endpoint of this.subscriptionEndpoints()) {
+                acceptor(context, { label: JSON.stringify(endpoint), kind: CompletionItemKind.Value, detail: 'subscription endpoint', sortText: '1' });
+            }
+            return;
+        }
+        return super.completionFor(context, next, acceptor);
+    }
+
+    protected subscriptionEndpoints(): Set<string> {
+        const endpoints = new Set<string>();
+        for (const document of this.documents.all) {
+            const model = document.parseResult.value;
+            if (!isModel(model)) continue;
+            for (const declaration of model.declarations) {
+                if (!isTopic(declaration)) continue;
+                for (const subscription of declaration.subscriptions) if (subscription.endpoint !== undefined) endpoints.add(subscription.endpoint);
+            }
+        }
+        return endpoints;
     }
 
     override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {

@@ -69,6 +69,19 @@ describe('completion', () => {
         await complete({ text: 'consumer c {\n  instances: 2..2<|>\n}', index: 0, assert: list => expect(labels(list)).not.toContain('2s') });
     });
 
+    test('an outage offers the consumers, functions, firehoses and producers, and the endpoints of subscriptions', async () => {
+        await complete({
+            text: 'topic t {\n  subscribe https "https://hooks.example.com/orders"\n  subscribe email "ops@example.com"\n}\nconsumer shippers { }\n' +
+                'scenario s {\n  outage <|>\n}',
+            index: 0,
+            assert: list => {
+                expect(labels(list)).toEqual(expect.arrayContaining(['shippers', '"https://hooks.example.com/orders"', '"ops@example.com"']));
+                expect(item(list, '"ops@example.com"').detail).toBe('subscription endpoint');
+                expect(labels(list)).not.toContain('t');
+            }
+        });
+    });
+
     test('references only offer declarations of the kind the position expects', async () => {
         const declarations = 'queue shipping { }\ntopic purchases { }\nstream clicks { }\nfunction notify { }\nfirehose archive { source: direct }\n';
         await complete({
