@@ -12,11 +12,14 @@ export interface OutgoingMessage {
     attributes: Record<string, MessageAttributeValue> | undefined;
 }
 
-/** A received message: its delivery (the tag the simulator sent it with) and the handle to delete it. */
+/**
+ * A received message as the queue keeps it: `tag` is the delivery the simulator sent it with. Its
+ * `receiveCount` moves on if it is received again, so a consumer notes the count at its receive and
+ * passes it back to delete or extend that receive (the role a receipt handle plays in the AWS API).
+ */
 export interface ReceivedMessage {
-    delivery: Delivery;
-    receiveCount: number;
-    handle: unknown;
+    readonly tag: unknown;
+    readonly receiveCount: number;
 }
 
 export interface QueueGauges {
@@ -46,10 +49,10 @@ export interface QueuePort {
     send(message: OutgoingMessage, delivery: Delivery): boolean;
     /** Receives up to `max` messages now (the queue's visibility timeout applies). */
     receive(max: number): ReceivedMessage[];
-    /** Deletes by handle; returns how many were deleted. */
-    delete(handles: unknown[]): number;
-    /** ChangeMessageVisibility from now; false when the handle is no longer valid. */
-    changeVisibility(handle: unknown, timeoutMs: number): boolean;
+    /** Deletes `messages[i]` (as of receive `receiveCounts[i]`) wherever `selected[i]`; returns how many were deleted. */
+    delete(messages: readonly ReceivedMessage[], receiveCounts: readonly number[], selected: readonly boolean[]): number;
+    /** ChangeMessageVisibility from now for receive `receiveCount`; false when that receive is no longer valid. */
+    changeVisibility(message: ReceivedMessage, receiveCount: number, timeoutMs: number): boolean;
     /** Long poll after an empty receive: calls `done` once, with messages as soon as any arrive, or [] after `waitMs`. */
     receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void;
     gauges(): QueueGauges;

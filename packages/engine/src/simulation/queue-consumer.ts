@@ -3,6 +3,7 @@ import type { Random } from '../core/random.js';
 import { formatMs } from '../report/format.js';
 import { LatencyHistogram } from './histogram.js';
 import { addStep } from './ledger.js';
+import type { Delivery } from './ledger.js';
 import type { QueuePort, ReceivedMessage } from './ports.js';
 import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
@@ -18,6 +19,9 @@ interface Worker {
     removed: boolean;
     busy: boolean;
     batch: ReceivedMessage[] | undefined;
+    // Per message of the batch in hand; the arrays are the worker's own and reused from batch to batch.
+    /** The receive number each message had when this batch received it (what deletes and heartbeats refer to). */
+    receiveCounts: number[];
     finishes: number[];
     oks: boolean[];
     /** FIFO: left unprocessed because an earlier message of its group failed in this batch. */
@@ -88,7 +92,7 @@ export class QueueConsumerGroup {
 
     addWorker(warmUpMs: number): void {
         const now = this.world.clock.now();
-        const worker: Worker = { id: this.nextId++, generation: 0, warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, finishes: [], oks: [], skipped: undefined };
+        const worker: Worker = { id: this.nextId++, generation: 0, warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, receiveCounts: [], finishes: [], oks: [], skipped: undefined };
         this.workers.push(worker);
         this.world.at(worker.warmAt, () => this.poll(worker, worker.generation));
     }
@@ -133,15 +137,18 @@ export class QueueConsumerGroup {
     private process(worker: Worker, messages: ReceivedMessage[]): void {
         const now = this.world.clock.now();
         const { minMs, maxMs } = this.model.processing;
-        const finishes: number[] = new Array(messages.length);
-        const oks: boolean[] = new Array(messages.length);
+        const finishes = worker.finishes;
+        const oks = worker.oks;
+        const receiveCounts = worker.receiveCounts;
+        // Only the first messages.length entries are read (the loops below go by the batch's length).
         let t = now;
         // A FIFO consumer stops working on a group after a failure, so that the failed message is
         // redelivered before the group's later messages (processing them would break the order).
         let failedGroups: Set<string | undefined> | undefined;
         let skipped: boolean[] | undefined;
         for (let i = 0; i < messages.length; i++) {
-            if (failedGroups !== undefined && failedGroups.has(messages[i]!.delivery?.group)) {
+            receiveCounts[i] = messages[i]!.receiveCount;
+            if (failedGroups !== undefined && failedGroups.has((messages[i]!.tag as Delivery | undefined)?.group)) {
                 skipped ??= new Array<boolean>(messages.length).fill(false);
                 skipped[i] = true;
                 finishes[i] = t;
@@ -151,13 +158,11 @@ export class QueueConsumerGroup {
             t += minMs === maxMs ? minMs : this.random.uniform(minMs, maxMs);
             finishes[i] = t;
             oks[i] = !this.random.chance(this.model.failureRate);
-            if (!oks[i] && this.queue.fifo) (failedGroups ??= new Set()).add(messages[i]!.delivery?.group);
+            if (!oks[i] && this.queue.fifo) (failedGroups ??= new Set()).add((messages[i]!.tag as Delivery | undefined)?.group);
         }
         worker.skipped = skipped;
         worker.busy = true;
         worker.batch = messages;
-        worker.finishes = finishes;
-        worker.oks = oks;
         const generation = worker.generation;
         const heartbeat = this.model.heartbeatMs;
         if (heartbeat !== undefined && heartbeat > 0 && t - now > heartbeat) {
@@ -172,26 +177,25 @@ export class QueueConsumerGroup {
         const batch = worker.batch;
         for (let i = 0; i < batch.length; i++) {
             if (worker.finishes[i]! <= now) continue;
-            if (this.queue.changeVisibility(batch[i]!.handle, this.visibilityMs)) {
-                addStep(batch[i]!.delivery?.trace, now, this.model.name, `heartbeat: visibility extended by ${formatMs(this.visibilityMs)}`);
+            if (this.queue.changeVisibility(batch[i]!, worker.receiveCounts[i]!, this.visibilityMs)) {
+                addStep((batch[i]!.tag as Delivery | undefined)?.trace, now, this.model.name, `heartbeat: visibility extended by ${formatMs(this.visibilityMs)}`);
             }
         }
     }
 
     /** Records what the batch achieved up to `until` (all of it at the normal end, a prefix on a crash). */
-    private settleBatch(worker: Worker, until: number): unknown[] {
+    private settleBatch(worker: Worker, until: number): number {
         const batch = worker.batch ?? [];
-        const handles: unknown[] = [];
+        let succeeded = 0;
         const ledger = this.world.ledger;
         const series = this.state.series;
         const metrics = this.state.metrics;
         for (let i = 0; i < batch.length; i++) {
             const finishedAt = worker.finishes[i]!;
             if (finishedAt > until) break;
-            const received = batch[i]!;
-            const delivery = received.delivery;
+            const delivery = batch[i]!.tag as Delivery | undefined;
             if (worker.oks[i]) {
-                handles.push(received.handle);
+                succeeded++;
                 metrics['processed']!++;
                 series.add(this.processedSeries, finishedAt);
                 if (delivery) {
@@ -217,13 +221,12 @@ export class QueueConsumerGroup {
                 }
             }
         }
-        return handles;
+        return succeeded;
     }
 
     private finishBatch(worker: Worker, generation: number): void {
         if (worker.generation !== generation) return;
-        const handles = this.settleBatch(worker, Infinity);
-        if (handles.length > 0) this.queue.delete(handles);
+        if (this.settleBatch(worker, Infinity) > 0) this.queue.delete(worker.batch!, worker.receiveCounts, worker.oks);
         worker.busy = false;
         worker.batch = undefined;
         if (worker.removed) {
@@ -239,7 +242,7 @@ export class QueueConsumerGroup {
             if (worker.busy) {
                 // Work finished before the crash happened; its delete never ran.
                 this.settleBatch(worker, now);
-                for (const received of worker.batch ?? []) addStep(received.delivery?.trace, now, this.model.name, 'consumer outage: abandoned undeleted');
+                for (const received of worker.batch ?? []) addStep((received.tag as Delivery | undefined)?.trace, now, this.model.name, 'consumer outage: abandoned undeleted');
             }
             worker.generation++;
             worker.busy = false;

@@ -102,10 +102,16 @@ export class SqsQueuePort implements QueuePort {
     }
 
     send(message: OutgoingMessage, delivery: Delivery): boolean {
-        // sendFields is `send` without its request and result objects (one message per queue copy).
-        const sent = this.core.sendFields(message.body, undefined, this.withAttributes ? sqsAttributes(message) : undefined,
-            message.groupId, this.fifo ? message.dedupId : undefined, delivery);
-        return sent !== undefined;
+        // sendFields is `send` without its request and result objects (one message per queue copy). Waiting
+        // long polls are served as soon as the send is complete, within this event.
+        const core = this.core;
+        core.holdServe();
+        try {
+            return core.sendFields(message.body, undefined, this.withAttributes ? sqsAttributes(message) : undefined,
+                message.groupId, this.fifo ? message.dedupId : undefined, delivery) !== undefined;
+        } finally {
+            core.releaseServe();
+        }
     }
 
     receive(max: number): ReceivedMessage[] {
@@ -114,7 +120,7 @@ export class SqsQueuePort implements QueuePort {
             this.totals.emptyReceives++;
             this.state.series.add(this.emptySeries, this.world.clock.now());
         }
-        return toReceived(messages);
+        return messages;
     }
 
     receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void {
@@ -123,28 +129,28 @@ export class SqsQueuePort implements QueuePort {
                 this.totals.emptyReceives++;
                 this.state.series.add(this.emptySeries, this.world.clock.now());
             }
-            done(toReceived(messages));
+            done(messages);
         }, false);
     }
 
-    delete(handles: unknown[]): number {
+    delete(messages: readonly ReceivedMessage[], receiveCounts: readonly number[], selected: readonly boolean[]): number {
+        const core = this.core;
         let deleted = 0;
-        for (const handle of handles) {
-            try {
-                const before = this.totals.deleted;
-                this.core.deleteMessage(handle as string);
-                if (this.totals.deleted > before) deleted++;
-            } catch (error) {
-                // FIFO: the handle expired (visibility lapsed); the message stays and is redelivered.
-                if (!isAwsError(error)) throw error;
+        core.holdServe();
+        try {
+            // A false result is a receive that is no longer current: the message stays (and is redelivered).
+            for (let i = 0; i < messages.length; i++) {
+                if (selected[i] && core.deleteReceived(messages[i] as SqsMessage, receiveCounts[i]!)) deleted++;
             }
+        } finally {
+            core.releaseServe();
         }
         return deleted;
     }
 
-    changeVisibility(handle: unknown, timeoutMs: number): boolean {
+    changeVisibility(message: ReceivedMessage, receiveCount: number, timeoutMs: number): boolean {
         try {
-            this.core.changeVisibility(handle as string, Math.round(timeoutMs / 1000));
+            this.core.changeVisibility(this.core.receiptHandleFor(message as SqsMessage, receiveCount), Math.round(timeoutMs / 1000));
             return true;
         } catch (error) {
             if (!isAwsError(error)) throw error;
@@ -241,15 +247,6 @@ export class SqsQueuePort implements QueuePort {
         m['latency-p50'] = summary.p50Ms;
         m['latency-p99'] = summary.p99Ms;
     }
-}
-
-function toReceived(messages: SqsMessage[]): ReceivedMessage[] {
-    const out: ReceivedMessage[] = new Array(messages.length);
-    for (let i = 0; i < messages.length; i++) {
-        const m = messages[i]!;
-        out[i] = { delivery: m.tag as Delivery, receiveCount: m.receiveCount, handle: m.receiptHandle };
-    }
-    return out;
 }
 
 /** Routes the SQS service's hooks to the ports of the simulated queues. */

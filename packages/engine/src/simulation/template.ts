@@ -35,10 +35,12 @@ function compile(template: TemplateValue): Evaluator {
             return random => items.map(item => item(random));
         }
         case 'object': {
-            const fields = template.fields.map(([key, value]) => [key, compile(value)] as const);
+            const keys = template.fields.map(([key]) => key);
+            const evaluators = template.fields.map(([, value]) => compile(value));
+            const count = keys.length;
             return random => {
                 const result: { [key: string]: JsonValue } = {};
-                for (const [key, evaluate] of fields) result[key] = evaluate(random);
+                for (let i = 0; i < count; i++) result[keys[i]!] = evaluators[i]!(random);
                 return result;
             };
         }

@@ -11,6 +11,14 @@ export type MessageState = typeof DELAYED | typeof VISIBLE | typeof IN_FLIGHT | 
 /** Why a message left its queue (for the simulator's accounting hooks). */
 export type RemovalReason = 'deleted' | 'expired' | 'purged' | 'dead-lettered' | 'moved' | 'queue-deleted';
 
+/** Where a message's identifiers come from: its queue formats them on first use. */
+export interface MessageIdentity {
+    /** The MessageId of the queue's `ordinal`-th new message. */
+    messageIdFor(ordinal: number): string;
+    /** The receipt handle of receive number `receiveCount` of `m`. */
+    receiptHandleFor(m: SqsMessage, receiveCount: number): string;
+}
+
 /**
  * One message inside one queue. Times are virtual milliseconds. The record is mutable and owned by its
  * queue; the simulator may read it (and its `tag`) from the synchronous API but must not change it.
@@ -20,7 +28,11 @@ export class SqsMessage {
     readonly seq: number;
     /** Index in the queue's slot table while live (receipt handles encode it too). */
     slot = -1;
-    readonly messageId: string;
+    // MessageId and receipt handle are strings only when somebody asks: the simulator never does, and
+    // building them for every message and receive was a large share of its allocations.
+    private id: string | undefined;
+    private readonly idOrdinal: number;
+    private readonly identity: MessageIdentity;
     readonly body: string;
     /** MD5 of the body, computed on first use: the simulator never needs it, the AWS API always does. */
     private md5: string | undefined;
@@ -40,7 +52,6 @@ export class SqsMessage {
     firstReceiveAt = 0;
     /** Time of the latest receive (the 12-hour visibility cap counts from here). */
     receivedAt = 0;
-    receiptHandle: string | undefined;
     deadLetterSourceArn: string | undefined;
     /** Free slot for the caller of the synchronous API (carried across dead-letter moves). */
     tag: unknown;
@@ -53,12 +64,14 @@ export class SqsMessage {
     group: FifoGroup | undefined;
 
     constructor(
-        seq: number, messageId: string, body: string, md5OfBody: string | undefined,
+        seq: number, identity: MessageIdentity, idOrdinal: number, messageId: string | undefined, body: string, md5OfBody: string | undefined,
         messageAttributes: MessageAttributeMap | undefined, md5OfMessageAttributes: string | undefined,
         groupId: string | undefined, dedupId: string | undefined, sentAt: number, enqueueAt: number, tag: unknown
     ) {
         this.seq = seq;
-        this.messageId = messageId;
+        this.identity = identity;
+        this.idOrdinal = idOrdinal;
+        this.id = messageId;
         this.body = body;
         this.md5 = md5OfBody;
         this.messageAttributes = messageAttributes;
@@ -68,12 +81,20 @@ export class SqsMessage {
         this.sequenceNumber = undefined;
         this.sentAt = sentAt;
         this.enqueueAt = enqueueAt;
-        this.receiptHandle = undefined;
         this.deadLetterSourceArn = undefined;
         this.tag = tag;
         this.prev = undefined;
         this.next = undefined;
         this.group = undefined;
+    }
+
+    get messageId(): string {
+        return this.id ??= this.identity.messageIdFor(this.idOrdinal);
+    }
+
+    /** The handle of the latest receive (undefined before the first). */
+    get receiptHandle(): string | undefined {
+        return this.receiveCount === 0 ? undefined : this.identity.receiptHandleFor(this, this.receiveCount);
     }
 
     get md5OfBody(): string {

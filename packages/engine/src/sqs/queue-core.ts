@@ -10,7 +10,7 @@ import type { QueueConfig } from './attributes.js';
 import { SQS } from './constants.js';
 import { md5Hex, md5OfMessageAttributes, sha256Hex } from './digest.js';
 import { DELAYED, FifoGroup, GONE, IN_FLIGHT, SqsMessage, VISIBLE } from './message.js';
-import type { RemovalReason } from './message.js';
+import type { MessageIdentity, RemovalReason } from './message.js';
 import type { MessageAttributeMap, QueueAttributeInput } from './types.js';
 import { checkBody, checkGroupOrDedupId, checkIntegerParameter, checkMessageAttributes, utf8Length } from './validation.js';
 
@@ -86,7 +86,7 @@ interface Waiter {
     readonly options: ReceiveOptions;
     readonly callback: (messages: SqsMessage[]) => void;
     readonly settlesPromise: boolean;
-    timer: Cancellable | undefined;
+    readonly expiresAt: number;
     done: boolean;
 }
 
@@ -119,7 +119,7 @@ export interface MoveTaskLock {
  * Cost per operation: send O(log n) (a heap push that is O(1) for increasing keys), receive O(k log n)
  * for k messages, delete O(1) plus amortized heap compaction.
  */
-export class QueueCore {
+export class QueueCore implements MessageIdentity {
     readonly name: string;
     readonly url: string;
     readonly arn: string;
@@ -170,6 +170,15 @@ export class QueueCore {
     private readonly retention = new TimerHeap<SqsMessage>();
     private readonly waiters = new Deque<Waiter>();
     private activeWaiters = 0;
+    // One clock event per queue for long-poll timeouts, at (or before) the earliest waiter's end: a timer
+    // per ReceiveMessage call meant an event, a closure and a cancelled heap entry per long poll.
+    private expiryAt = Infinity;
+    private expiryTimer: Cancellable | undefined;
+    private readonly onExpiryTimer = (): void => this.expireWaiters();
+    private readonly onServeEvent = (): void => this.serveWaiters();
+    /** While > 0, serving waiters is left to `releaseServe` (the simulator serves right after its send). */
+    private serveHolds = 0;
+    private serveHeld = false;
     private wakeAt = Infinity;
     private wakeTimer: Cancellable | undefined;
     private servePending = false;
@@ -193,8 +202,7 @@ export class QueueCore {
         this.idKeys = [env.ids.nextUint32(), env.ids.nextUint32(), env.ids.nextUint32()];
     }
 
-    private newMessageId(): string {
-        const n = this.nextIdOrdinal++;
+    messageIdFor(n: number): string {
         let hi = Math.floor(n / 0x1000000) & 0xffffff;
         let lo = n & 0xffffff;
         // Three Feistel rounds over 2 × 24 bits: a bijection whatever the round function.
@@ -379,7 +387,7 @@ export class QueueCore {
                 return undefined;
             }
         }
-        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), body, undefined, attrs, md5Attrs,
+        const m = new SqsMessage(this.nextSeq++, this, this.nextIdOrdinal++, undefined, body, undefined, attrs, md5Attrs,
             groupId, dedupId, now, now, tag);
         if (this.fifo) {
             m.sequenceNumber = this.nextSequenceNumber();
@@ -439,7 +447,7 @@ export class QueueCore {
         this.refresh();
         const now = this.env.ctx.clock.now();
         // Standard DLQs keep the original enqueue time for retention; FIFO DLQs reset it.
-        const m = new SqsMessage(this.nextSeq++, source.messageId, source.body, source.knownMd5OfBody,
+        const m = new SqsMessage(this.nextSeq++, this, -1, source.messageId, source.body, source.knownMd5OfBody,
             source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
             this.fifo ? source.messageId : source.dedupId, source.sentAt, this.fifo ? now : source.enqueueAt, source.tag);
         m.receiveCount = source.receiveCount;
@@ -455,7 +463,7 @@ export class QueueCore {
     acceptMoved(source: SqsMessage): SqsMessage {
         this.refresh();
         const now = this.env.ctx.clock.now();
-        const m = new SqsMessage(this.nextSeq++, this.newMessageId(), source.body, source.knownMd5OfBody,
+        const m = new SqsMessage(this.nextSeq++, this, this.nextIdOrdinal++, undefined, source.body, source.knownMd5OfBody,
             source.messageAttributes, source.md5OfMessageAttributes, source.groupId,
             this.fifo ? (source.dedupId ?? source.messageId) : undefined, now, now, source.tag);
         if (this.fifo) {
@@ -500,25 +508,39 @@ export class QueueCore {
      * `waitMs` has passed. Call `receiveNow` first; this registers the wait only.
      */
     wait(options: ReceiveOptions, waitMs: number, callback: (messages: SqsMessage[]) => void, settlesPromise: boolean): void {
-        const clock = this.env.ctx.clock;
-        const waiter: Waiter = { options, callback, settlesPromise, timer: undefined, done: false };
+        const waiter: Waiter = { options, callback, settlesPromise, expiresAt: this.env.ctx.clock.now() + waitMs, done: false };
         this.waiters.push(waiter);
         this.activeWaiters++;
-        waiter.timer = clock.scheduleInternal(clock.now() + waitMs, () => this.expireWaiter(waiter));
+        if (waiter.expiresAt < this.expiryAt) this.scheduleExpiry(waiter.expiresAt);
         this.scheduleWake();
     }
 
-    private expireWaiter(waiter: Waiter): void {
-        if (waiter.done) return;
+    private scheduleExpiry(at: number): void {
+        this.expiryTimer?.cancel();
+        this.expiryAt = at;
+        this.expiryTimer = this.env.ctx.clock.scheduleInternal(at, this.onExpiryTimer);
+    }
+
+    /** Ends the long polls whose wait is over (in the order they started), then re-arms for the next one. */
+    private expireWaiters(): void {
+        this.expiryAt = Infinity;
+        this.expiryTimer = undefined;
+        if (this.activeWaiters === 0) return;
         // Anything that became available at this very instant goes to the waiters first, in order.
         this.serveWaiters();
-        if (waiter.done) return;
-        this.finishWaiter(waiter, []);
+        const now = this.env.ctx.clock.now();
+        // Collected first: a finished waiter's callback may start a new long poll (which ends later than now).
+        let expired: Waiter[] | undefined;
+        for (const waiter of this.waiters) if (!waiter.done && waiter.expiresAt <= now) (expired ??= []).push(waiter);
+        if (expired !== undefined) for (const waiter of expired) if (!waiter.done) this.finishWaiter(waiter, []);
+        while (this.waiters.length > 0 && this.waiters.peek()!.done) this.waiters.shift();
+        let next = Infinity;
+        for (const waiter of this.waiters) if (!waiter.done && waiter.expiresAt < next) next = waiter.expiresAt;
+        if (next < this.expiryAt) this.scheduleExpiry(next);
     }
 
     private finishWaiter(waiter: Waiter, messages: SqsMessage[]): void {
         waiter.done = true;
-        waiter.timer?.cancel();
         this.activeWaiters--;
         if (waiter.settlesPromise) this.env.ctx.clock.requestDrain();
         waiter.callback(messages);
@@ -547,8 +569,27 @@ export class QueueCore {
     private requestServe(): void {
         if (this.activeWaiters === 0 || this.servePending) return;
         this.servePending = true;
+        if (this.serveHolds > 0) {
+            this.serveHeld = true;
+            return;
+        }
         const clock = this.env.ctx.clock;
-        clock.scheduleInternal(clock.now(), () => this.serveWaiters());
+        clock.scheduleInternal(clock.now(), this.onServeEvent);
+    }
+
+    /**
+     * For a caller that runs inside a clock event and wants waiting long polls served as soon as its
+     * operation is complete rather than in a separate event at the same instant (the simulator): call
+     * `holdServe()`, operate, then `releaseServe()`.
+     */
+    holdServe(): void {
+        this.serveHolds++;
+    }
+
+    releaseServe(): void {
+        if (--this.serveHolds > 0 || !this.serveHeld) return;
+        this.serveHeld = false;
+        this.serveWaiters();
     }
 
     /** While long polls wait, wake up when the next delayed or in-flight message becomes visible. */
@@ -642,7 +683,6 @@ export class QueueCore {
         m.receiveCount++;
         m.receivedAt = now;
         m.visibleAt = now + vtMs;
-        m.receiptHandle = this.handlePrefix + m.seq + '.' + m.receiveCount + '.' + m.slot;
         this.pushTimer(m.visibleAt, m);
         this.env.hooks.onReceived?.(this, m);
     }
@@ -690,16 +730,37 @@ export class QueueCore {
         this.refresh();
         const m = this.resolveHandle(receiptHandle);
         if (m === undefined) return; // already deleted or expired: AWS answers success
-        const receiveIndex = this.resolvedReceive;
+        if (this.deleteResolved(m, this.resolvedReceive) === EXPIRED_HANDLE) throw expiredHandle(receiptHandle);
+    }
+
+    /**
+     * DeleteMessage for a caller that kept the message and the number of the receive that returned it
+     * instead of the handle string (the simulator). True when the message was deleted.
+     */
+    deleteReceived(m: SqsMessage, receiveIndex: number): boolean {
+        this.refresh();
+        if (m.state === GONE || this.slots[m.slot] !== m) return false;
+        return this.deleteResolved(m, receiveIndex) === DELETED;
+    }
+
+    private deleteResolved(m: SqsMessage, receiveIndex: number): DeleteResult {
         if (this.fifo) {
-            if (m.state !== IN_FLIGHT || receiveIndex !== m.receiveCount) throw expiredHandle(receiptHandle);
+            if (m.state !== IN_FLIGHT || receiveIndex !== m.receiveCount) return EXPIRED_HANDLE;
         } else if (receiveIndex !== m.receiveCount) {
             // A stale handle after a newer receive "succeeds but the message might not be deleted" ([API-SQS]
             // DeleteMessage); the engine takes the pessimistic branch so that the hazard shows up in a simulation.
-            return;
+            return STALE_HANDLE;
         }
+        // Waiting long polls can get more only if this made a FIFO group receivable or room under the in-flight limit.
+        const wasAtLimit = this.inFlightCount >= (this.fifo ? SQS.inFlightLimitFifo : SQS.inFlightLimitStandard);
         this.remove(m, 'deleted');
-        this.requestServe();
+        if (this.fifo || wasAtLimit) this.requestServe();
+        return DELETED;
+    }
+
+    /** The receipt handle string of receive number `receiveCount` of `m` (see `resolveHandle` for the format). */
+    receiptHandleFor(m: SqsMessage, receiveCount: number): string {
+        return this.handlePrefix + m.seq + '.' + receiveCount + '.' + m.slot;
     }
 
     /** ChangeMessageVisibility (DOMAIN.md §1.4, §1.10): from now, capped at 12 h after the receive. */
@@ -789,6 +850,9 @@ export class QueueCore {
         this.deleted = true;
         for (const waiter of this.waiters) if (!waiter.done) this.finishWaiter(waiter, []);
         this.waiters.clear();
+        this.expiryTimer?.cancel();
+        this.expiryTimer = undefined;
+        this.expiryAt = Infinity;
     }
 
     private clearMessages(reason: RemovalReason): void {
@@ -980,6 +1044,11 @@ class SentOutcome implements SendOutcome {
         return this.message?.md5OfBody ?? md5Hex(this.body);
     }
 }
+
+const DELETED = 0;
+const STALE_HANDLE = 1;
+const EXPIRED_HANDLE = 2;
+type DeleteResult = typeof DELETED | typeof STALE_HANDLE | typeof EXPIRED_HANDLE;
 
 const HEX3: readonly string[] = Array.from({ length: 4096 }, (_, i) => i.toString(16).padStart(3, '0'));
 

@@ -11,7 +11,11 @@ const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
 // "alphanumeric characters and punctuation" ([API-SQS] SendMessage.MessageGroupId): printable ASCII without space.
 const GROUP_OR_DEDUP_ID = /^[\x21-\x7e]{1,128}$/;
 
+/** The body that passed `checkBody` last: a message fanned out to several queues is checked once, not per copy. */
+let lastValidBody: string | undefined;
+
 export function checkBody(body: unknown): string {
+    if (body === lastValidBody) return body as string;
     if (body === undefined || body === null) throw missingParameter('MessageBody');
     if (typeof body !== 'string') throw invalidParameter('The parameter MessageBody must be a string.');
     if (body.length === 0) throw invalidParameter('The request must contain the parameter MessageBody.');
@@ -19,6 +23,7 @@ export function checkBody(body: unknown): string {
         throw new AwsError('InvalidMessageContents',
             'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF');
     }
+    lastValidBody = body;
     return body;
 }
 

@@ -123,6 +123,24 @@ describe('§1.3 ReceiveMessage and polling', () => {
         expect(poll.record).toEqual({ messages: [], at: 13000 });
     });
 
+    it('§1.3 concurrent long polls each end at their own WaitTimeSeconds, whichever started first or was served early', async () => {
+        const { queue, longPoll, at, send } = setup();
+        const url = await queue('q');
+        const long = longPoll(url, { WaitTimeSeconds: 20 });
+        const served = longPoll(url, { WaitTimeSeconds: 20 });
+        await at(1);
+        const short = longPoll(url, { WaitTimeSeconds: 5 });
+        const later = longPoll(url, { WaitTimeSeconds: 3 });
+        await at(2);
+        await send(url, 'x');
+        await at(2.5);
+        expect(long.record.at).toBe(2000);
+        await at(30);
+        expect(served.record).toEqual({ messages: [], at: 20000 });
+        expect(short.record).toEqual({ messages: [], at: 6000 });
+        expect(later.record).toEqual({ messages: [], at: 4000 });
+    });
+
     it('§1.3 waiting long polls are served in arrival order', async () => {
         const { queue, longPoll, at, send } = setup();
         const url = await queue('q');
