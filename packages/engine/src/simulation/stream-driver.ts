@@ -235,6 +235,8 @@ export class StreamConsumerGroup implements ScalableGroup {
     private readonly processedSeries: Series;
     private readonly instancesSeries: Series;
     private readonly leaseOf = new Map<Shard, Lease>();
+    /** Shards this group has read to the end. */
+    private readonly finished = new Set<Shard>();
     /** Leases not yet read to the end of a closed shard, by shard ordinal. */
     private readonly leases: Lease[] = [];
     private readonly workers: Worker[] = [];
@@ -320,13 +322,20 @@ export class StreamConsumerGroup implements ScalableGroup {
         this.leases.sort((a, b) => a.cursor.shard.ordinal - b.cursor.shard.ordinal);
     }
 
-    /** A closed shard read to its end: its lease ends and its children's leases begin (parent before child). */
+    /**
+     * A closed shard read to its end: its lease ends, and a child's lease begins once every parent of the
+     * child is finished (a merged child has two), so a partition key's records are read in order (DOMAIN §3.4).
+     */
     private finishLease(lease: Lease): void {
         const index = this.leases.indexOf(lease);
         if (index < 0) return;
         this.leases.splice(index, 1);
         lease.holder = undefined;
-        for (const child of this.sink.stream.childrenOf(lease.cursor.shard)) this.addLease(child);
+        const stream = this.sink.stream;
+        this.finished.add(lease.cursor.shard);
+        for (const child of stream.childrenOf(lease.cursor.shard)) {
+            if (stream.parentsOf(child).every(parent => this.finished.has(parent))) this.addLease(child);
+        }
         if (this.sizedToStream) this.sizeToLeases();
         this.rebalance();
     }
@@ -365,6 +374,8 @@ export class StreamConsumerGroup implements ScalableGroup {
         let next = now + (this.enhanced ? ENHANCED_PUSH_INTERVAL_MS : SHARED_IDLE_POLL_MS);
         for (let k = 0; k < held.length; k++) {
             const lease = held[(worker.turn + k) % held.length]!;
+            // A lineage change in this turn re-spread the leases: one may have gone to another worker.
+            if (lease.holder !== worker) continue;
             if (lease.busyUntil > now) {
                 // Handed over while its previous holder still processes a batch: wait for that batch.
                 next = Math.min(next, lease.busyUntil);

@@ -99,6 +99,37 @@ scenario test { duration: 2m }`;
         expect([...shards].sort()).toEqual(['shardId-000000000000', 'shardId-000000000001']);
     });
 
+    it('DOMAIN §3.4: after resharding, a reader group takes a child shard\'s lease only once every parent is read to its end', async () => {
+        // The on-demand stream grows from 4 shards to 7 about a minute in; the uneven split gives some
+        // children two parents. Two workers are behind (2,000 of 2,510 records/s), so parents still hold
+        // backlog when their children open: reading a child early would process a key's newer records first.
+        const report = await run(`
+stream clicks { capacity: on-demand }
+producer hot { publish: clicks  rate: 2500/s  size: 1KiB }
+producer tracked { publish: clicks  rate: 10/s  partition-key: key
+  message: { "key": one-of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l") } }
+consumer readers { read: clicks  batch: 500  processing: 1ms  instances: 2 }
+scenario test { duration: 2m }`, 'test', { traceSample: 1200 });
+        const byKey = new Map<string, { sequence: number; atMs: number; shard: string }[]>();
+        for (const trace of report.traces) {
+            if (trace.producer !== 'tracked') continue;
+            const step = trace.steps.find(s => s.at === 'readers');
+            if (!step) continue;
+            const key = (JSON.parse(trace.body) as { key: string }).key;
+            const reads = byKey.get(key) ?? [];
+            reads.push({ sequence: Number(trace.id.split('#')[1]), atMs: step.atMs, shard: /shardId-\d+/.exec(step.event)![0] });
+            byKey.set(key, reads);
+        }
+        let keysThatMoved = 0;
+        for (const reads of byKey.values()) {
+            reads.sort((a, b) => a.sequence - b.sequence);
+            if (new Set(reads.map(read => read.shard)).size > 1) keysThatMoved++;
+            for (let i = 1; i < reads.length; i++) expect(reads[i]!.atMs).toBeGreaterThanOrEqual(reads[i - 1]!.atMs);
+        }
+        expect(keysThatMoved).toBe(12);
+        expect(report.accounting.balanced).toBe(true);
+    }, 60_000);
+
     it('KCL: without instances or scaling rules, a reader group runs one worker per shard lease', async () => {
         const sized = await run(leased(''));
         const two = await run(leased('instances: 2'));
