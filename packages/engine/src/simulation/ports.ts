@@ -5,6 +5,8 @@ import type { Delivery } from './ledger.js';
 /** A message as the simulator hands it to a queue, topic, stream or firehose. */
 export interface OutgoingMessage {
     body: string;
+    /** The body is known to contain only characters SQS accepts (checked when its template was compiled). */
+    bodyIsSqsSafe: boolean;
     sizeBytes: number;
     groupId: string | undefined;
     dedupId: string | undefined;

@@ -71,7 +71,8 @@ export class ProducerDriver {
         const now = this.arrivals.take();
         const model = this.model;
         const sequence = ++this.sequence;
-        const { value, body } = this.template.render(this.random);
+        const rendered = this.template.render(this.random);
+        const body = rendered.body;
         const traced = this.tracesLeft > 0 && (sequence - 1) % this.traceStride === 0;
         const trace = traced ? this.world.ledger.startTrace(`${model.name}#${sequence}`, model.name, now, body) : undefined;
         if (traced) this.tracesLeft--;
@@ -83,10 +84,11 @@ export class ProducerDriver {
             message: {
                 body,
                 sizeBytes: model.messageSizeBytes ?? Math.max(1, byteLength(body)),
-                groupId: model.groupField !== undefined ? fieldText(value, model.groupField) : undefined,
-                dedupId: model.dedupIdField !== undefined ? fieldText(value, model.dedupIdField) : undefined,
-                partitionKey: model.partitionKeyField !== undefined ? fieldText(value, model.partitionKeyField) : undefined,
-                attributes: attributesFrom(value, model.attributes)
+                bodyIsSqsSafe: this.template.bodyIsSqsSafe,
+                groupId: model.groupField !== undefined ? fieldText(rendered, model.groupField) : undefined,
+                dedupId: model.dedupIdField !== undefined ? fieldText(rendered, model.dedupIdField) : undefined,
+                partitionKey: model.partitionKeyField !== undefined ? fieldText(rendered, model.partitionKeyField) : undefined,
+                attributes: attributesFrom(rendered, model.attributes)
             },
             producer: model.name,
             sequence,

@@ -108,7 +108,7 @@ export class SqsQueuePort implements QueuePort {
         core.holdServe();
         try {
             return core.sendFields(message.body, undefined, this.withAttributes ? sqsAttributes(message) : undefined,
-                message.groupId, this.fifo ? message.dedupId : undefined, delivery) !== undefined;
+                message.groupId, this.fifo ? message.dedupId : undefined, delivery, message.bodyIsSqsSafe) !== undefined;
         } finally {
             core.releaseServe();
         }

@@ -15,83 +15,183 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 type Evaluator = (random: Random) => JsonValue;
 
+/** A rendered message: its body text and its top-level fields (for keys and attributes). */
+export interface RenderedMessage {
+    readonly body: string;
+    /** A top-level field of an object message, or undefined. */
+    field(name: string): JsonValue | undefined;
+}
+
 export interface CompiledTemplate {
-    /** Renders one message: the JSON value and its text (the message body). */
-    render(random: Random): { value: JsonValue; body: string };
+    render(random: Random): RenderedMessage;
+    /**
+     * Every body this template renders consists of characters SQS accepts (its literal strings were
+     * checked once at compile time; generated values are digits, hex and the like), so sends may skip
+     * the per-message check.
+     */
+    readonly bodyIsSqsSafe: boolean;
+}
+
+/** A template node: how to draw its value and how that value is written as JSON. */
+interface Node {
+    evaluate: Evaluator;
+    json: (value: JsonValue) => string;
+}
+
+// Characters SQS refuses in a body (DOMAIN.md §1.1); the same set as the SQS validation.
+const SQS_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+const generic = (value: JsonValue): string => JSON.stringify(value);
+// Strings with nothing to escape (UUIDs, or literals checked at compile time) are quoted directly.
+const plainString = (value: JsonValue): string => '"' + (value as string) + '"';
+// Finite numbers print the same in JSON as in String().
+const plainNumber = (value: JsonValue): string => String(value);
+
+function needsNoEscape(text: string): boolean {
+    return JSON.stringify(text) === '"' + text + '"';
 }
 
 function literalNumber(value: TemplateValue | undefined): number | undefined {
     return value?.type === 'literal' && typeof value.value === 'number' ? value.value : undefined;
 }
 
-function compile(template: TemplateValue): Evaluator {
-    switch (template.type) {
-        case 'literal': {
-            const value = template.value;
-            return () => value;
+class Compiler {
+    /** False once a literal string with a character SQS refuses is seen. */
+    sqsSafe = true;
+
+    compile(template: TemplateValue): Node {
+        switch (template.type) {
+            case 'literal': {
+                const value = template.value;
+                if (typeof value === 'string' && SQS_INVALID.test(value)) this.sqsSafe = false;
+                const text = JSON.stringify(value);
+                return { evaluate: () => value, json: () => text };
+            }
+            case 'array': {
+                const items = template.items.map(item => this.compile(item).evaluate);
+                return { evaluate: random => items.map(item => item(random)), json: generic };
+            }
+            case 'object': {
+                const keys = template.fields.map(([key]) => key);
+                for (const key of keys) if (SQS_INVALID.test(key)) this.sqsSafe = false;
+                const evaluators = template.fields.map(([, value]) => this.compile(value).evaluate);
+                const count = keys.length;
+                return {
+                    evaluate: random => {
+                        const result: { [key: string]: JsonValue } = {};
+                        for (let i = 0; i < count; i++) result[keys[i]!] = evaluators[i]!(random);
+                        return result;
+                    },
+                    json: generic
+                };
+            }
+            case 'generator':
+                return this.generator(template.name, template.args);
         }
-        case 'array': {
-            const items = template.items.map(compile);
-            return random => items.map(item => item(random));
+    }
+
+    generator(name: string, args: TemplateValue[]): Node {
+        switch (name) {
+            case 'uniform': {
+                const a = literalNumber(args[0]) ?? 0;
+                const b = literalNumber(args[1]) ?? a;
+                const low = Math.min(a, b);
+                const high = Math.max(a, b);
+                if (Number.isInteger(low) && Number.isInteger(high)) return { evaluate: random => random.int(low, high), json: plainNumber };
+                return { evaluate: random => Math.round(random.uniform(low, high) * 100) / 100, json: plainNumber };
+            }
+            case 'one-of': {
+                const options = args.map(arg => this.compile(arg));
+                if (options.length === 0) return { evaluate: () => null, json: () => 'null' };
+                const evaluators = options.map(option => option.evaluate);
+                const plain = args.every(arg => arg.type === 'literal' && typeof arg.value === 'string' && needsNoEscape(arg.value));
+                return { evaluate: random => evaluators[Math.floor(random.next() * evaluators.length)]!(random), json: plain ? plainString : generic };
+            }
+            case 'uuid':
+                return { evaluate: random => random.uuid(), json: plainString };
+            case 'sequence': {
+                let counter = 0;
+                return { evaluate: () => ++counter, json: plainNumber };
+            }
+            default:
+                return { evaluate: () => null, json: () => 'null' };
         }
-        case 'object': {
-            const keys = template.fields.map(([key]) => key);
-            const evaluators = template.fields.map(([, value]) => compile(value));
-            const count = keys.length;
-            return random => {
-                const result: { [key: string]: JsonValue } = {};
-                for (let i = 0; i < count; i++) result[keys[i]!] = evaluators[i]!(random);
-                return result;
-            };
-        }
-        case 'generator':
-            return compileGenerator(template.name, template.args);
     }
 }
 
-function compileGenerator(name: string, args: TemplateValue[]): Evaluator {
-    switch (name) {
-        case 'uniform': {
-            const a = literalNumber(args[0]) ?? 0;
-            const b = literalNumber(args[1]) ?? a;
-            const low = Math.min(a, b);
-            const high = Math.max(a, b);
-            if (Number.isInteger(low) && Number.isInteger(high)) return random => random.int(low, high);
-            return random => Math.round(random.uniform(low, high) * 100) / 100;
-        }
-        case 'one-of': {
-            const options = args.map(compile);
-            if (options.length === 0) return () => null;
-            return random => options[Math.floor(random.next() * options.length)]!(random);
-        }
-        case 'uuid':
-            return random => random.uuid();
-        case 'sequence': {
-            let counter = 0;
-            return () => ++counter;
-        }
-        default:
-            return () => null;
+/** An object message: top-level values by position, the body written piece by piece. */
+class RenderedObject implements RenderedMessage {
+    constructor(readonly body: string, private readonly index: ReadonlyMap<string, number>, private readonly values: JsonValue[]) {}
+
+    field(name: string): JsonValue | undefined {
+        const at = this.index.get(name);
+        return at === undefined ? undefined : this.values[at];
     }
 }
 
-/** Compiles a producer's template; without one, each message is `{"sequence": n}`. */
+class RenderedValue implements RenderedMessage {
+    constructor(readonly body: string, private readonly value: JsonValue) {}
+
+    field(name: string): JsonValue | undefined {
+        const value = this.value;
+        if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+        return value[name];
+    }
+}
+
+/**
+ * Compiles a producer's template; without one, each message is `{"sequence": n}`. An object template
+ * (the usual case) renders its top-level fields into an array and writes the body from pieces prepared
+ * at compile time, rather than building an object and serializing it per message.
+ */
 export function compileTemplate(template: TemplateValue | undefined): CompiledTemplate {
-    const evaluate = template ? compile(template) : compileGenerator('sequence', []);
-    const wrap = template === undefined;
+    const compiler = new Compiler();
+    const objectTemplate: TemplateValue | undefined = template === undefined
+        ? { type: 'object', fields: [['sequence', { type: 'generator', name: 'sequence', args: [] }]] } as TemplateValue
+        : template;
+    if (objectTemplate.type !== 'object') {
+        const node = compiler.compile(objectTemplate);
+        return {
+            // A scalar body may be empty or a generated string: leave it to the queue to check.
+            bodyIsSqsSafe: false,
+            render(random) {
+                const value = node.evaluate(random);
+                return new RenderedValue(typeof value === 'string' ? value : node.json(value), value);
+            }
+        };
+    }
+    const fields = objectTemplate.fields;
+    const index = new Map<string, number>();
+    // JSON keeps the last of repeated keys, at the position of the first.
+    const keyOrder: string[] = [];
+    for (const [key] of fields) if (!index.has(key)) {
+        index.set(key, keyOrder.length);
+        keyOrder.push(key);
+    }
+    const nodes = fields.map(([key, value]) => {
+        if (SQS_INVALID.test(key)) compiler.sqsSafe = false;
+        return { slot: index.get(key)!, node: compiler.compile(value) };
+    });
+    const prefixes = keyOrder.map((key, i) => (i === 0 ? '{' : ',') + JSON.stringify(key) + ':');
+    const writers: ((value: JsonValue) => string)[] = keyOrder.map(() => generic);
+    for (const { slot, node } of nodes) writers[slot] = node.json;
+    const count = keyOrder.length;
     return {
+        bodyIsSqsSafe: compiler.sqsSafe,
         render(random) {
-            const produced = evaluate(random);
-            const value: JsonValue = wrap ? { sequence: produced } : produced;
-            return { value, body: typeof value === 'string' ? value : JSON.stringify(value) };
+            const values: JsonValue[] = new Array(count);
+            for (const { slot, node } of nodes) values[slot] = node.evaluate(random);
+            if (count === 0) return new RenderedObject('{}', index, values);
+            let body = '';
+            for (let i = 0; i < count; i++) body += prefixes[i]! + writers[i]!(values[i]!);
+            return new RenderedObject(body + '}', index, values);
         }
     };
 }
 
 /** A top-level field of a rendered message as text (group ids, dedup ids, partition keys), or undefined. */
-export function fieldText(value: JsonValue, field: string): string | undefined {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const found = value[field];
+export function fieldText(message: RenderedMessage, field: string): string | undefined {
+    const found = message.field(field);
     if (found === undefined || found === null) return undefined;
     return typeof found === 'string' ? found : JSON.stringify(found);
 }
@@ -102,11 +202,11 @@ export interface MessageAttributeValue {
     StringValue: string;
 }
 
-export function attributesFrom(value: JsonValue, fields: readonly string[]): Record<string, MessageAttributeValue> | undefined {
-    if (fields.length === 0 || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+export function attributesFrom(message: RenderedMessage, fields: readonly string[]): Record<string, MessageAttributeValue> | undefined {
+    if (fields.length === 0) return undefined;
     let result: Record<string, MessageAttributeValue> | undefined;
     for (const field of fields) {
-        const found = value[field];
+        const found = message.field(field);
         if (found === undefined || found === null) continue;
         result ??= {};
         if (typeof found === 'number') result[field] = { DataType: 'Number', StringValue: String(found) };

@@ -335,9 +335,11 @@ export class QueueCore implements MessageIdentity {
      */
     sendFields(
         body: string, delaySeconds: number | undefined, messageAttributes: MessageAttributeMap | undefined,
-        groupId: string | undefined, dedupIdInput: string | undefined, tag: unknown
+        groupId: string | undefined, dedupIdInput: string | undefined, tag: unknown,
+        /** The caller generated the body from pieces already checked for characters SQS refuses. */
+        bodyChecked = false
     ): SqsMessage | undefined {
-        checkBody(body);
+        if (!bodyChecked) checkBody(body);
         const attributeBytes = messageAttributes === undefined ? 0 : checkMessageAttributes(messageAttributes);
         const max = this.config.maximumMessageSize;
         // Cheap bound first: a UTF-16 code unit is at most 3 UTF-8 bytes.
