@@ -210,7 +210,8 @@ interface Worker {
     scheduled: boolean;
     /** Bumped by each scheduling, so that only the latest scheduled run of a worker happens. */
     token: number;
-    /** Round-robin turn over the leases the worker holds. */
+    /** The leases it holds (a new array at each rebalance), and its round-robin turn over them. */
+    held: Lease[];
     turn: number;
 }
 
@@ -286,7 +287,7 @@ export class StreamConsumerGroup implements ScalableGroup {
 
     /** A new instance takes leases once its warm-up is over. */
     addWorker(warmUpMs: number): void {
-        const worker: Worker = { id: this.nextId++, warmAt: this.world.clock.now() + warmUpMs, removed: false, scheduled: false, token: 0, turn: 0 };
+        const worker: Worker = { id: this.nextId++, warmAt: this.world.clock.now() + warmUpMs, removed: false, scheduled: false, token: 0, held: [], turn: 0 };
         this.workers.push(worker);
         this.world.at(worker.warmAt, () => this.rebalance());
     }
@@ -318,8 +319,10 @@ export class StreamConsumerGroup implements ScalableGroup {
         if (this.leaseOf.has(shard)) return;
         const lease: Lease = { cursor: this.sink.engine.cursor(this.sink.stream, shard, { type: 'TRIM_HORIZON' }), holder: undefined, busyUntil: 0 };
         this.leaseOf.set(shard, lease);
-        this.leases.push(lease);
-        this.leases.sort((a, b) => a.cursor.shard.ordinal - b.cursor.shard.ordinal);
+        // Children have higher ordinals than their parents: appending usually keeps the order.
+        let at = this.leases.length;
+        while (at > 0 && this.leases[at - 1]!.cursor.shard.ordinal > shard.ordinal) at--;
+        this.leases.splice(at, 0, lease);
     }
 
     /**
@@ -344,7 +347,12 @@ export class StreamConsumerGroup implements ScalableGroup {
     private rebalance(): void {
         const now = this.world.clock.now();
         const ready = this.workers.filter(worker => !worker.removed && worker.warmAt <= now);
-        for (let i = 0; i < this.leases.length; i++) this.leases[i]!.holder = ready.length > 0 ? ready[i % ready.length] : undefined;
+        for (const worker of this.workers) worker.held = [];
+        for (let i = 0; i < this.leases.length; i++) {
+            const lease = this.leases[i]!;
+            lease.holder = ready.length > 0 ? ready[i % ready.length] : undefined;
+            lease.holder?.held.push(lease);
+        }
         for (const worker of ready) if (!worker.scheduled) this.schedule(worker, now);
     }
 
@@ -366,7 +374,7 @@ export class StreamConsumerGroup implements ScalableGroup {
             this.schedule(worker, outage.toMs);
             return;
         }
-        const held = this.leases.filter(lease => lease.holder === worker);
+        const held = worker.held;
         if (held.length === 0) {
             worker.scheduled = false; // idle until a rebalance hands it a lease
             return;
