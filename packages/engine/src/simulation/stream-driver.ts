@@ -203,7 +203,6 @@ interface Lease {
 }
 
 interface Worker {
-    readonly id: number;
     readonly warmAt: number;
     removed: boolean;
     /** A run is pending (or under way); a rebalance wakes only idle workers. */
@@ -224,7 +223,7 @@ interface Worker {
  * succeeds, as a checkpointing consumer would), then goes on at once, or after 1 s (200 ms with enhanced
  * fan-out) when none of its shards had anything. Shared fan-out reads count against the shard's 5 reads/s and
  * 2 MiB/s (a throttled read counts as empty); enhanced fan-out reads are outside those limits. A closed shard
- * read to its end gives way to its children. During an outage the group stops and resumes where it left off.
+ * read to its end gives way to its children once all their parents are. During an outage the group stops and resumes where it left off.
  *
  * Without `instances` or a scaling rule the group is sized to the stream: one worker per shard lease. With
  * them it is an Auto Scaling group (min..max, scaled by the iterator-age alarms like queue consumers).
@@ -241,7 +240,6 @@ export class StreamConsumerGroup implements ScalableGroup {
     /** Leases not yet read to the end of a closed shard, by shard ordinal. */
     private readonly leases: Lease[] = [];
     private readonly workers: Worker[] = [];
-    private nextId = 1;
     private readonly sizedToStream: boolean;
     /** Largest GetRecords iterator age of this group's reads since the last sample, and in the last sampled second. */
     private pendingAgeMs: number | undefined;
@@ -287,7 +285,7 @@ export class StreamConsumerGroup implements ScalableGroup {
 
     /** A new instance takes leases once its warm-up is over. */
     addWorker(warmUpMs: number): void {
-        const worker: Worker = { id: this.nextId++, warmAt: this.world.clock.now() + warmUpMs, removed: false, scheduled: false, token: 0, held: [], turn: 0 };
+        const worker: Worker = { warmAt: this.world.clock.now() + warmUpMs, removed: false, scheduled: false, token: 0, held: [], turn: 0 };
         this.workers.push(worker);
         this.world.at(worker.warmAt, () => this.rebalance());
     }
