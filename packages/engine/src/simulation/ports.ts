@@ -24,6 +24,11 @@ export interface ReceivedMessage {
     readonly receiveCount: number;
 }
 
+/** A waiting long poll; cancelling it means its callback is never called (the client went away). */
+export interface LongPoll {
+    cancel(): void;
+}
+
 export interface QueueGauges {
     visible: number;
     inFlight: number;
@@ -49,14 +54,17 @@ export interface QueuePort {
     readonly fifo: boolean;
     /** Sends with the delivery as tag; false when a FIFO queue accepted it as a duplicate (not delivered). */
     send(message: OutgoingMessage, delivery: Delivery): boolean;
-    /** Receives up to `max` messages now (the queue's visibility timeout applies). */
+    /** A short poll: up to `max` messages now (the queue's visibility timeout applies); an empty answer counts as an empty receive. */
     receive(max: number): ReceivedMessage[];
     /** Deletes `messages[i]` (as of receive `receiveCounts[i]`) wherever `selected[i]`; returns how many were deleted. */
     delete(messages: readonly ReceivedMessage[], receiveCounts: readonly number[], selected: readonly boolean[]): number;
     /** ChangeMessageVisibility from now for receive `receiveCount`; false when that receive is no longer valid. */
     changeVisibility(message: ReceivedMessage, receiveCount: number, timeoutMs: number): boolean;
-    /** Long poll after an empty receive: calls `done` once, with messages as soon as any arrive, or [] after `waitMs`. */
-    receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void;
+    /**
+     * One long-polling ReceiveMessage: the messages available now, or else a wait that calls `done` once,
+     * with messages as soon as any arrive or with [] after `waitMs`.
+     */
+    receiveOrWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): ReceivedMessage[] | LongPoll;
     gauges(): QueueGauges;
     counters(): QueueCounters;
     /** Deliveries of every message still in the queue (for end-of-run accounting). */

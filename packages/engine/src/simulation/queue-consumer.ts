@@ -4,7 +4,7 @@ import { formatMs } from '../report/format.js';
 import { LatencyHistogram } from './histogram.js';
 import { addStep } from './ledger.js';
 import type { Delivery } from './ledger.js';
-import type { QueuePort, ReceivedMessage } from './ports.js';
+import type { LongPoll, QueuePort, ReceivedMessage } from './ports.js';
 import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
 
@@ -13,8 +13,14 @@ export const EMPTY_SHORT_POLL_RETRY_MS = 100;
 
 interface Worker {
     id: number;
-    /** Bumped when the worker is stopped or crashes, so its pending callbacks become no-ops. */
+    /** Bumped when the worker is stopped or crashes, so its pending rare callbacks (warm-up, retries, heartbeats) become no-ops. */
     generation: number;
+    /** The long poll it is waiting in, and the end of the batch in hand: withdrawn when it stops or crashes. */
+    longPoll: LongPoll | undefined;
+    finish: { cancel(): void } | undefined;
+    /** Its callbacks, made once rather than per receive and per batch. */
+    onReceive: (messages: ReceivedMessage[]) => void;
+    onFinish: () => void;
     warmAt: number;
     removed: boolean;
     busy: boolean;
@@ -92,7 +98,12 @@ export class QueueConsumerGroup {
 
     addWorker(warmUpMs: number): void {
         const now = this.world.clock.now();
-        const worker: Worker = { id: this.nextId++, generation: 0, warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, receiveCounts: [], finishes: [], oks: [], skipped: undefined };
+        const worker: Worker = {
+            id: this.nextId++, generation: 0, longPoll: undefined, finish: undefined, onReceive: () => undefined, onFinish: () => undefined,
+            warmAt: now + warmUpMs, removed: false, busy: false, batch: undefined, receiveCounts: [], finishes: [], oks: [], skipped: undefined
+        };
+        worker.onReceive = messages => this.received(worker, messages);
+        worker.onFinish = () => this.finishBatch(worker);
         this.workers.push(worker);
         this.world.at(worker.warmAt, () => this.poll(worker, worker.generation));
     }
@@ -104,7 +115,7 @@ export class QueueConsumerGroup {
             if (worker.removed) continue;
             worker.removed = true;
             count--;
-            if (!worker.busy) worker.generation++;
+            if (!worker.busy) this.stop(worker);
         }
         this.compactWorkers();
     }
@@ -116,22 +127,35 @@ export class QueueConsumerGroup {
         }
     }
 
+    /** Withdraws what the worker waits for: its long poll, the end of its batch and its pending callbacks. */
+    private stop(worker: Worker): void {
+        worker.generation++;
+        worker.longPoll?.cancel();
+        worker.longPoll = undefined;
+        worker.finish?.cancel();
+        worker.finish = undefined;
+    }
+
     private poll(worker: Worker, generation: number): void {
-        if (worker.generation !== generation || worker.removed) return;
+        if (worker.generation !== generation || worker.removed || worker.busy || worker.longPoll !== undefined) return;
         const now = this.world.clock.now();
         if (this.world.isDown(this.model.name, now)) return;
-        const messages = this.queue.receive(this.model.batchSize);
-        if (messages.length > 0) {
-            this.process(worker, messages);
-        } else if (this.waitMs > 0) {
-            this.queue.receiveWait(this.model.batchSize, this.waitMs, received => {
-                if (worker.generation !== generation || worker.removed) return; // crashed while waiting: the messages come back after their visibility timeout
-                if (received.length > 0) this.process(worker, received);
-                else this.poll(worker, generation);
-            });
-        } else {
-            this.world.at(now + EMPTY_SHORT_POLL_RETRY_MS, () => this.poll(worker, generation));
+        if (this.waitMs > 0) {
+            const received = this.queue.receiveOrWait(this.model.batchSize, this.waitMs, worker.onReceive);
+            if (Array.isArray(received)) this.process(worker, received);
+            else worker.longPoll = received;
+            return;
         }
+        const messages = this.queue.receive(this.model.batchSize);
+        if (messages.length > 0) this.process(worker, messages);
+        else this.world.at(now + EMPTY_SHORT_POLL_RETRY_MS, () => this.poll(worker, generation));
+    }
+
+    /** The end of a long poll: messages to process, or none (and the client polls again at once). */
+    private received(worker: Worker, messages: ReceivedMessage[]): void {
+        worker.longPoll = undefined;
+        if (messages.length > 0) this.process(worker, messages);
+        else this.poll(worker, worker.generation);
     }
 
     private process(worker: Worker, messages: ReceivedMessage[]): void {
@@ -168,7 +192,7 @@ export class QueueConsumerGroup {
         if (heartbeat !== undefined && heartbeat > 0 && t - now > heartbeat) {
             for (let at = now + heartbeat; at < t; at += heartbeat) this.world.at(at, () => this.heartbeat(worker, generation));
         }
-        this.world.at(t, () => this.finishBatch(worker, generation));
+        worker.finish = this.world.at(t, worker.onFinish);
     }
 
     private heartbeat(worker: Worker, generation: number): void {
@@ -224,8 +248,8 @@ export class QueueConsumerGroup {
         return succeeded;
     }
 
-    private finishBatch(worker: Worker, generation: number): void {
-        if (worker.generation !== generation) return;
+    private finishBatch(worker: Worker): void {
+        worker.finish = undefined;
         if (this.settleBatch(worker, Infinity) > 0) this.queue.delete(worker.batch!, worker.receiveCounts, worker.oks);
         worker.busy = false;
         worker.batch = undefined;
@@ -233,7 +257,7 @@ export class QueueConsumerGroup {
             this.compactWorkers();
             return;
         }
-        this.poll(worker, generation);
+        this.poll(worker, worker.generation);
     }
 
     private crashAll(): void {
@@ -244,7 +268,7 @@ export class QueueConsumerGroup {
                 this.settleBatch(worker, now);
                 for (const received of worker.batch ?? []) addStep((received.tag as Delivery | undefined)?.trace, now, this.model.name, 'consumer outage: abandoned undeleted');
             }
-            worker.generation++;
+            this.stop(worker);
             worker.busy = false;
             worker.batch = undefined;
         }

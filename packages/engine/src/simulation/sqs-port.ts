@@ -6,7 +6,7 @@ import type { MessageAttributeMap } from '../sqs/types.js';
 import { isAwsError } from '../errors.js';
 import { addStep } from './ledger.js';
 import type { Delivery } from './ledger.js';
-import type { OutgoingMessage, QueueCounters, QueueGauges, QueuePort, ReceivedMessage } from './ports.js';
+import type { LongPoll, OutgoingMessage, QueueCounters, QueueGauges, QueuePort, ReceivedMessage } from './ports.js';
 import type { Series } from './series.js';
 import type { ResourceState, World } from './world.js';
 import { LatencyHistogram } from './histogram.js';
@@ -123,14 +123,11 @@ export class SqsQueuePort implements QueuePort {
         return messages;
     }
 
-    receiveWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): void {
-        this.core.wait(this.optionsFor(max), waitMs, messages => {
-            if (messages.length === 0) {
-                this.totals.emptyReceives++;
-                this.state.series.add(this.emptySeries, this.world.clock.now());
-            }
-            done(messages);
-        }, false);
+    receiveOrWait(max: number, waitMs: number, done: (messages: ReceivedMessage[]) => void): ReceivedMessage[] | LongPoll {
+        const options = this.optionsFor(max);
+        const messages = this.core.receiveNow(options);
+        // One ReceiveMessage call: an empty answer is counted when the wait ends empty (onEmptyReceive).
+        return messages.length > 0 ? messages : this.core.wait(options, waitMs, done, false);
     }
 
     delete(messages: readonly ReceivedMessage[], receiveCounts: readonly number[], selected: readonly boolean[]): number {
@@ -187,6 +184,11 @@ export class SqsQueuePort implements QueuePort {
         if (message.deadLetterSourceArn !== undefined) return;
         this.totals.sent++;
         this.state.series.add(this.sentSeries, this.world.clock.now());
+    }
+
+    onEmptyReceive(): void {
+        this.totals.emptyReceives++;
+        this.state.series.add(this.emptySeries, this.world.clock.now());
     }
 
     onReceived(message: SqsMessage): void {
@@ -254,6 +256,7 @@ export function installSqsHooks(sqs: SqsService, ports: ReadonlyMap<QueueCore, S
     sqs.hooks = {
         onSent: (queue, message) => ports.get(queue)?.onSent(message),
         onReceived: (queue, message) => ports.get(queue)?.onReceived(message),
+        onEmptyReceive: queue => ports.get(queue)?.onEmptyReceive(),
         onRemoved: (queue, message, reason) => ports.get(queue)?.onRemoved(message, reason)
     };
 }

@@ -20,6 +20,8 @@ export interface SqsHooks {
     /** A FIFO send that was accepted but not enqueued because its deduplication ID was seen within 5 minutes. */
     onDeduplicated?(queue: QueueCore, input: SendInput): void;
     onReceived?(queue: QueueCore, message: SqsMessage): void;
+    /** A long poll ended with no messages (a ReceiveMessage that counts in NumberOfEmptyReceives). */
+    onEmptyReceive?(queue: QueueCore): void;
     onRemoved?(queue: QueueCore, message: SqsMessage, reason: RemovalReason): void;
 }
 
@@ -82,12 +84,21 @@ export interface ReceiveOptions {
     attemptId?: string | undefined;
 }
 
-interface Waiter {
-    readonly options: ReceiveOptions;
-    readonly callback: (messages: SqsMessage[]) => void;
-    readonly settlesPromise: boolean;
-    readonly expiresAt: number;
-    done: boolean;
+/** A long poll waiting on a queue; `cancel` withdraws it (its callback is then never called). */
+export class Waiter {
+    done = false;
+
+    constructor(
+        private readonly queue: QueueCore,
+        readonly options: ReceiveOptions,
+        readonly callback: (messages: SqsMessage[]) => void,
+        readonly settlesPromise: boolean,
+        readonly expiresAt: number
+    ) {}
+
+    cancel(): void {
+        this.queue.cancelWait(this);
+    }
 }
 
 /** The original of a deduplicated FIFO send. */
@@ -509,12 +520,20 @@ export class QueueCore implements MessageIdentity {
      * Long poll: calls `callback` once, with messages as soon as any are available, or with [] when
      * `waitMs` has passed. Call `receiveNow` first; this registers the wait only.
      */
-    wait(options: ReceiveOptions, waitMs: number, callback: (messages: SqsMessage[]) => void, settlesPromise: boolean): void {
-        const waiter: Waiter = { options, callback, settlesPromise, expiresAt: this.env.ctx.clock.now() + waitMs, done: false };
+    wait(options: ReceiveOptions, waitMs: number, callback: (messages: SqsMessage[]) => void, settlesPromise: boolean): Waiter {
+        const waiter = new Waiter(this, options, callback, settlesPromise, this.env.ctx.clock.now() + waitMs);
         this.waiters.push(waiter);
         this.activeWaiters++;
         if (waiter.expiresAt < this.expiryAt) this.scheduleExpiry(waiter.expiresAt);
         this.scheduleWake();
+        return waiter;
+    }
+
+    /** Withdraws a waiting long poll (a client that went away); its entry is dropped when it surfaces. */
+    cancelWait(waiter: Waiter): void {
+        if (waiter.done) return;
+        waiter.done = true;
+        this.activeWaiters--;
     }
 
     private scheduleExpiry(at: number): void {
@@ -545,6 +564,7 @@ export class QueueCore implements MessageIdentity {
         waiter.done = true;
         this.activeWaiters--;
         if (waiter.settlesPromise) this.env.ctx.clock.requestDrain();
+        if (messages.length === 0) this.env.hooks.onEmptyReceive?.(this);
         waiter.callback(messages);
     }
 

@@ -38,6 +38,33 @@ scenario test { duration: 1m }`);
         expect(report.accounting.balanced).toBe(true);
     });
 
+    it('§1.3 NumberOfEmptyReceives counts one per long poll that ends empty (20 s waits on an idle queue: 3 per worker per minute)', async () => {
+        const report = await run(`
+queue jobs { wait: 20s }
+queue other { }
+producer p { publish: other  rate: 1/m }
+consumer workers { poll: jobs  processing: 1ms  instances: 2 }
+scenario test { duration: 1m }`);
+        expect(series(report, 'jobs', 'NumberOfEmptyReceives').reduce((a, b) => a + b, 0)).toBe(6);
+    });
+
+    it('scale-in stops idle instances: their waiting long polls are withdrawn and take no messages', async () => {
+        const report = await run(`
+queue jobs { wait: 20s  visibility: 5m }
+producer p { publish: jobs  rate: 20/s }
+consumer workers { poll: jobs  processing: 20ms  instances: 1..10
+  scale-out: when visible > 100 for 1m add 9
+  scale-in: when visible < 5 for 2m remove 9 }
+scenario test { duration: 20m  surge p x10 from 0m for 3m }`);
+        expect(resource(report, 'workers').metrics['instances']).toBe(10);
+        expect(resource(report, 'workers').metrics['min-instances']).toBe(1);
+        // A stopped instance that still took messages would leave them in flight for the 5-minute visibility timeout.
+        const jobs = resource(report, 'jobs').metrics;
+        expect(jobs['received']).toBe(jobs['sent']);
+        expect(jobs['deleted']).toBe(jobs['sent']);
+        expect(report.latency.find(l => l.path === 'p → jobs → workers')!.maxMs).toBeLessThan(300_000);
+    });
+
     it('with a heartbeat, a slow message is not redelivered; without, it is processed twice', async () => {
         const text = (heartbeat: string) => `
 queue slow { visibility: 20s }
