@@ -56,10 +56,10 @@ export class VirtualClock {
         try {
             await drainMicrotasks();
             let sinceProgress = 0;
+            const events = this.events;
             for (;;) {
-                const next = this.events.peek();
-                if (next === undefined || next.at > untilMs) break;
-                this.events.pop();
+                const next = events.popDue(untilMs);
+                if (next === undefined) break;
                 if (next.at > this.current) this.current = next.at;
                 next.run();
                 if (next.drain || this.drainRequested) {

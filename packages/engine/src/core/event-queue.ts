@@ -96,6 +96,20 @@ export class EventQueue {
         this.cancelledCount = 0;
     }
 
+    /** Removes and returns the earliest live event if it is due at or before `until` (one pass instead of peek and pop). */
+    popDue(until: number): ScheduledEvent | undefined {
+        const next = this.peek();
+        if (next === undefined || next.at > until) return undefined;
+        if (next.inLane) {
+            this.lane.shift();
+            this.laneTime = next.at;
+        } else {
+            this.popHeap();
+            if (this.lane.length === 0 && next.at >= this.laneTime) this.laneTime = next.at;
+        }
+        return next;
+    }
+
     /** Removes and returns the earliest event (live or cancelled), or undefined. */
     pop(): ScheduledEvent | undefined {
         const lane = this.lane;

@@ -253,10 +253,12 @@ export class SqsQueuePort implements QueuePort {
 
 /** Routes the SQS service's hooks to the ports of the simulated queues. */
 export function installSqsHooks(sqs: SqsService, ports: ReadonlyMap<QueueCore, SqsQueuePort>): void {
+    for (const [core, port] of ports) core.observer = port;
+    const portOf = (queue: QueueCore): SqsQueuePort | undefined => queue.observer as SqsQueuePort | undefined;
     sqs.hooks = {
-        onSent: (queue, message) => ports.get(queue)?.onSent(message),
-        onReceived: (queue, message) => ports.get(queue)?.onReceived(message),
-        onEmptyReceive: queue => ports.get(queue)?.onEmptyReceive(),
-        onRemoved: (queue, message, reason) => ports.get(queue)?.onRemoved(message, reason)
+        onSent: (queue, message) => portOf(queue)?.onSent(message),
+        onReceived: (queue, message) => portOf(queue)?.onReceived(message),
+        onEmptyReceive: queue => portOf(queue)?.onEmptyReceive(),
+        onRemoved: (queue, message, reason) => portOf(queue)?.onRemoved(message, reason)
     };
 }

@@ -103,9 +103,15 @@ class Compiler {
             case 'one-of': {
                 const options = args.map(arg => this.compile(arg));
                 if (options.length === 0) return { evaluate: () => null, json: () => 'null' };
+                if (args.every(arg => arg.type === 'literal')) {
+                    // Literal choices (the usual case) are picked from an array, without a call per option.
+                    const values = args.map(arg => (arg as { value: JsonValue }).value);
+                    const count = values.length;
+                    const plainChoices = values.every(value => typeof value === 'string' && needsNoEscape(value));
+                    return { evaluate: random => values[Math.floor(random.next() * count)]!, json: plainChoices ? plainString : generic };
+                }
                 const evaluators = options.map(option => option.evaluate);
-                const plain = args.every(arg => arg.type === 'literal' && typeof arg.value === 'string' && needsNoEscape(arg.value));
-                return { evaluate: random => evaluators[Math.floor(random.next() * evaluators.length)]!(random), json: plain ? plainString : generic };
+                return { evaluate: random => evaluators[Math.floor(random.next() * evaluators.length)]!(random), json: generic };
             }
             case 'uuid':
                 return { evaluate: random => random.uuid(), json: plainString };

@@ -141,6 +141,8 @@ export class QueueCore implements MessageIdentity {
     tags: Record<string, string> = {};
     deleted = false;
     moveTask: MoveTaskLock | undefined;
+    /** Free slot for whoever observes this queue through the service's hooks (the simulator's port), found without a lookup. */
+    observer: unknown = undefined;
     /** After `sendFields` returned undefined: the message the send duplicated. */
     lastDuplicate: DedupEntry | undefined;
 
