@@ -157,7 +157,7 @@ export class SqsQueuePort implements QueuePort {
 
     gauges(): QueueGauges {
         const counts = this.core.counts();
-        const oldest = this.core.oldestEnqueueTime();
+        const oldest = this.core.oldestAgeBase();
         return {
             visible: counts.visible, inFlight: counts.inFlight, delayed: counts.delayed,
             ageOfOldestMs: oldest === undefined ? 0 : Math.max(0, this.world.clock.now() - oldest)

@@ -45,6 +45,11 @@ export class SqsMessage {
     readonly sentAt: number;
     /** Base of retention: original enqueue time (standard DLQ) or move time (FIFO DLQ). */
     enqueueAt: number;
+    /**
+     * Base of ApproximateAgeOfOldestMessage (DOMAIN.md §5): the enqueue time, the move time in a
+     * dead-letter queue, or the time of the third receive, when the message goes to the back for the metric.
+     */
+    ageBase: number;
     state: MessageState = DELAYED;
     /** When a DELAYED or IN_FLIGHT message becomes visible. */
     visibleAt = 0;
@@ -81,6 +86,7 @@ export class SqsMessage {
         this.sequenceNumber = undefined;
         this.sentAt = sentAt;
         this.enqueueAt = enqueueAt;
+        this.ageBase = enqueueAt;
         this.deadLetterSourceArn = undefined;
         this.tag = tag;
         this.prev = undefined;

@@ -181,6 +181,8 @@ export class QueueCore implements MessageIdentity {
     private readonly timers = new TimerHeap<SqsMessage>();
     /** Live messages by retention base time (stale entries skipped). */
     private readonly retention = new TimerHeap<SqsMessage>();
+    /** Live messages by the base time of the age-of-oldest metric (stale entries skipped). */
+    private readonly ageIndex = new TimerHeap<SqsMessage>();
     private readonly waiters = new Deque<Waiter>();
     private activeWaiters = 0;
     // One clock event per queue for long-poll timeouts, at (or before) the earliest waiter's end: a timer
@@ -236,12 +238,20 @@ export class QueueCore implements MessageIdentity {
         return { visible: this.visibleCount, inFlight: this.inFlightCount, delayed: this.delayedCount };
     }
 
-    /** Retention base time of the oldest live message (for ApproximateAgeOfOldestMessage), or undefined. */
-    oldestEnqueueTime(): number | undefined {
+    /**
+     * The time ApproximateAgeOfOldestMessage counts from (DOMAIN.md §5), or undefined when the queue is
+     * empty: the oldest enqueue time, except that a message received three times or more goes to the
+     * back (its base becomes its third receive), and a dead-letter queue counts from the move.
+     */
+    oldestAgeBase(): number | undefined {
         this.refresh();
-        const retention = this.retention;
-        while (retention.size > 0 && retention.peekItem()!.state === GONE) retention.pop();
-        return retention.size > 0 ? retention.peekKey() : undefined;
+        const index = this.ageIndex;
+        while (index.size > 0) {
+            const m = index.peekItem()!;
+            if (m.state !== GONE && m.ageBase === index.peekKey()) return m.ageBase;
+            index.pop();
+        }
+        return undefined;
     }
 
     /** Takes up to `max` visible messages out of the queue, oldest first (for message-move tasks). */
@@ -468,6 +478,7 @@ export class QueueCore implements MessageIdentity {
         m.receiveCount = source.receiveCount;
         m.firstReceiveAt = source.firstReceiveAt;
         m.deadLetterSourceArn = sourceArn;
+        m.ageBase = now;
         if (this.fifo) m.sequenceNumber = this.nextSequenceNumber();
         this.enqueue(m, 0);
         this.env.hooks.onSent?.(this, m);
@@ -705,6 +716,7 @@ export class QueueCore implements MessageIdentity {
         m.state = IN_FLIGHT;
         if (m.receiveCount === 0) m.firstReceiveAt = now;
         m.receiveCount++;
+        if (m.receiveCount === AGE_BACK_AFTER_RECEIVES) this.moveToBackForAge(m, now);
         m.receivedAt = now;
         m.visibleAt = now + vtMs;
         this.pushTimer(m.visibleAt, m);
@@ -898,6 +910,7 @@ export class QueueCore implements MessageIdentity {
         this.visibleCount = this.inFlightCount = this.delayedCount = 0;
         this.timers.clear();
         this.retention.clear();
+        this.ageIndex.clear();
         if (hook) for (const m of removed) hook(this, m, reason);
     }
 
@@ -970,6 +983,18 @@ export class QueueCore implements MessageIdentity {
         if (retention.size > 2 * this.liveCount + 32) {
             retention.compact(item => item.state !== GONE);
         }
+        this.pushAge(m);
+    }
+
+    private pushAge(m: SqsMessage): void {
+        const index = this.ageIndex;
+        index.push(m.ageBase, m);
+        if (index.size > 2 * this.liveCount + 32) index.compact((item, key) => item.state !== GONE && item.ageBase === key);
+    }
+
+    private moveToBackForAge(m: SqsMessage, now: number): void {
+        m.ageBase = now;
+        this.pushAge(m);
     }
 
     // ---- standard visible list --------------------------------------------------------------------
@@ -1068,6 +1093,9 @@ class SentOutcome implements SendOutcome {
         return this.message?.md5OfBody ?? md5Hex(this.body);
     }
 }
+
+/** A message received this many times goes to the back for ApproximateAgeOfOldestMessage (DOMAIN.md §5). */
+const AGE_BACK_AFTER_RECEIVES = 3;
 
 const DELETED = 0;
 const STALE_HANDLE = 1;
