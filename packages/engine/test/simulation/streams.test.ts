@@ -56,7 +56,7 @@ stream clicks { capacity: provisioned 1 shards  retention: 24h }
 producer web { publish: clicks  rate: 1/s }
 consumer live { read: clicks  processing: 1ms }
 consumer slow { read: clicks  processing: 1ms  batch: 100 }
-scenario test { duration: 26h  outage slow from 0s for 25h  expect no-loss }`, 'test', { traceSample: 26 });
+scenario test { duration: 26h  outage slow from 0s for 25h  expect no-loss  expect clicks.expired == 0 }`, 'test', { traceSample: 26 });
         const paths = new Map(report.accounting.paths.map(p => [p.path, p]));
         const slow = paths.get('web → clicks → slow')!;
         expect(slow.deliveries).toBe(93_600);
@@ -77,6 +77,7 @@ scenario test { duration: 26h  outage slow from 0s for 25h  expect no-loss }`, '
         expect(first.steps.some(s => s.at === 'live' && s.event.includes('processed'))).toBe(true);
         expect(report.expectations[0]).toMatchObject({ text: 'no-loss', passed: false });
         expect(report.expectations[0]!.detail).toContain('3600');
+        expect(report.expectations[1]).toMatchObject({ text: 'clicks.expired == 0', passed: false, measured: 3_600, statistic: 'sum' });
     }, 60_000);
 
     it('DOMAIN §3.3: a stream keeps records for its declared retention (48 h: nothing expires in 26 h)', async () => {

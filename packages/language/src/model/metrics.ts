@@ -45,7 +45,8 @@ export const METRICS: Readonly<Record<ResourceKind, readonly MetricInfo[]>> = {
         m('incoming-bytes', 'bytes', 'IncomingBytes', 'sum', 'bytes written'),
         m('write-throttled', 'count', 'WriteProvisionedThroughputExceeded', 'sum', 'records rejected by shard write limits'),
         m('read-throttled', 'count', 'ReadProvisionedThroughputExceeded', 'sum', 'GetRecords calls rejected by shard read limits'),
-        m('iterator-age', 'ms', 'GetRecords.IteratorAgeMilliseconds', 'max', 'age of the last record read (peak)')
+        m('iterator-age', 'ms', 'GetRecords.IteratorAgeMilliseconds', 'max', 'age of the last record read (peak)'),
+        m('expired', 'count', 'ExpiredRecords', 'sum', 'records trimmed by retention before a reader group read them')
     ],
     function: [
         m('invocations', 'count', 'Invocations', 'sum', 'invocations'),

@@ -49,6 +49,13 @@ describe('MQ080 scenario names an unknown resource or metric, or a window beyond
   expect no-loss
 }`), { code: 'MQ080' });
     });
+
+    test('a stream has the expired metric (records trimmed by retention before being read); a queue metric on a stream is refused', async () => {
+        const streams = 'stream clicks { capacity: provisioned 1 shards }\nproducer web { publish: clicks  rate: 1/s }\n';
+        expectNoIssues(await validate(`${streams}scenario s { expect clicks.expired == 0 }`), { code: 'MQ080' });
+        const result = await validate(`${streams}scenario s { expect clicks.visible == 0 }`);
+        expectError(result, /'visible' is not a stream metric; stream 'clicks' has .*expired/, { code: 'MQ080', ...at(result, 'visible') });
+    });
 });
 
 describe('MQ080 an outage of a subscription endpoint names the address of a subscription', () => {
