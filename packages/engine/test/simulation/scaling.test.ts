@@ -61,4 +61,21 @@ scenario test { duration: 15m }`;
         expect(resource(report, 'workers').metrics['min-instances']).toBeGreaterThanOrEqual(1);
         expect(resource(report, 'workers').metrics['min-instances']).toBeLessThan(resource(report, 'workers').metrics['instances']!);
     });
+
+    it('DOMAIN §5: Auto Scaling actions repeat every minute while the alarm stays in ALARM (not only on the transition), up to max', async () => {
+        const report = await run(`
+queue jobs { wait: 20s }
+producer p { publish: jobs  rate: 100/s }
+consumer workers {
+  poll: jobs  batch: 10  processing: 100ms  instances: 1..5  warm-up: 30s
+  scale-out: when visible > 100 for 1m add 1
+}
+scenario test { duration: 8m }`);
+        // 100/s against at most 50/s: the alarm enters ALARM after the first minute and never leaves it.
+        const outs = report.scaling.filter(event => event.action === 'scale-out');
+        expect(outs.map(event => [event.atMs, event.from, event.to])).toEqual([
+            [60_000, 1, 2], [120_000, 2, 3], [180_000, 3, 4], [240_000, 4, 5]
+        ]);
+        expect(report.scaling.filter(event => event.action === 'scale-in')).toEqual([]);
+    });
 });

@@ -154,4 +154,17 @@ describe('§1.9 dead-letter queues and redrive', () => {
         expect(await counts(src)).toEqual([4, 0, 0]);
         expect((await sqs.listMessageMoveTasks({ SourceArn: dlqArn })).Results[0]!.Status).toBe('CANCELLED');
     });
+
+    it('§1.9 FIFO + DLQ breaks strict ordering: once the head of a group is moved, later messages of the group are served without it', async () => {
+        const { src, dlq, poll, send, at } = await withDlq(true, 1, { VisibilityTimeout: '5' });
+        for (const body of ['m1', 'm2', 'm3']) await send(src, body, { MessageGroupId: 'g' });
+        // The consumer takes only the head and fails it: m2 and m3 wait behind it while it is in flight.
+        expect(bodies(await poll(src, 1))).toEqual(['m1']);
+        expect(await poll(src)).toEqual([]);
+        await at(6);
+        // The receive attempt after maxReceiveCount moves m1 and returns the rest of the group: the
+        // consumer sees m2 and m3 although m1 was never processed.
+        expect(bodies(await poll(src))).toEqual(['m2', 'm3']);
+        expect(bodies(await poll(dlq))).toEqual(['m1']);
+    });
 });
