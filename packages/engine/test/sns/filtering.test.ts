@@ -102,4 +102,51 @@ describe('DOMAIN §2.5 subscription filter policies in the service', () => {
         expect(events).toEqual([{ type: 'filtered', at: 0, topicArn: TopicArn, subscriptionArn: SubscriptionArn, messageId: MessageId, reason: 'amount 42 is not > 100' }]);
         expect(t.sns.subscriptionCounters(SubscriptionArn)).toMatchObject({ filteredOut: 1, failed: 0, delivered: 0 });
     });
+
+    it('rule "at most 150 combinations (Filter policy is too complex) and 256 KB per policy"', async () => {
+        const t = snsCloud();
+        const { TopicArn } = await t.sns.createTopic({ Name: 'orders' });
+        const q = await t.queue('q');
+        const values = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
+        // 10 × 15 = 150 combinations is the limit; 10 × 16 = 160 is over it.
+        await expect(t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: q.arn, Attributes: { FilterPolicy: { a: values(10, 'a'), b: values(15, 'b') } } }))
+            .resolves.toHaveProperty('SubscriptionArn');
+        await expect(t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: t.queueArn('q2'), Attributes: { FilterPolicy: { a: values(10, 'a'), b: values(16, 'b') } } }))
+            .rejects.toMatchObject({ name: 'InvalidParameter', message: expect.stringContaining('Filter policy is too complex') });
+        await expect(t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: t.queueArn('q3'), Attributes: { FilterPolicy: { a: ['x'.repeat(256 * 1024)] } } }))
+            .rejects.toMatchObject({ name: 'InvalidParameter', message: expect.stringContaining('too large') });
+    });
+
+    it('rule "MessageAttributes scope compares String, String.Array and Number only; Binary attributes are ignored"', async () => {
+        const t = snsCloud();
+        const { TopicArn } = await t.sns.createTopic({ Name: 'orders' });
+        const exact = await t.queue('exact');
+        const absent = await t.queue('absent');
+        await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: exact.arn, Attributes: { RawMessageDelivery: 'true', FilterPolicy: { kind: ['a'] } } });
+        await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: absent.arn, Attributes: { RawMessageDelivery: 'true', FilterPolicy: { kind: [{ exists: false }] } } });
+        const binary = new TextEncoder().encode('a');
+        await t.sns.publish({ TopicArn, Message: 'binary', MessageAttributes: { kind: { DataType: 'Binary', BinaryValue: binary }, other: { DataType: 'String', StringValue: 'x' } } });
+        await t.sns.publish({ TopicArn, Message: 'string', MessageAttributes: { kind: { DataType: 'String', StringValue: 'a' } } });
+        // A Binary "kind" is invisible to the policy: it neither equals "a" nor counts as present.
+        expect(await t.bodies(exact.url)).toEqual(['string']);
+        expect(await t.bodies(absent.url)).toEqual(['binary']);
+    });
+
+    it('rule "10,000 filter policies per account" (FilterPolicyLimitExceeded across topics)', async () => {
+        const t = snsCloud();
+        let made = 0;
+        for (let topic = 0; made < 10_000; topic++) {
+            const { TopicArn } = await t.sns.createTopic({ Name: `t${topic}` });
+            for (let i = 0; i < 200 && made < 10_000; i++, made++) {
+                // Subscribe is throttled at 100 per second.
+                if (made % 100 === 0) await t.cloud.advance(1000);
+                await t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: t.queueArn(`q${made}`), Attributes: { FilterPolicy: { k: ['v'] } } });
+            }
+        }
+        await t.cloud.advance(1000);
+        const { TopicArn } = await t.sns.createTopic({ Name: 'fresh' });
+        await expect(t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: t.queueArn('one-more'), Attributes: { FilterPolicy: { k: ['v'] } } }))
+            .rejects.toMatchObject({ name: 'FilterPolicyLimitExceeded' });
+        await expect(t.sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: t.queueArn('no-policy') })).resolves.toHaveProperty('SubscriptionArn');
+    });
 });
