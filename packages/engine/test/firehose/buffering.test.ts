@@ -88,4 +88,43 @@ describe('Firehose §4.3 buffering', () => {
         const config = cloud.firehose.engine.streamOf('clicks').pipeline.config.processing!;
         expect(config).toMatchObject({ bufferBytes: 1_000_000, intervalMs: 60 * SECOND, retries: 3 });
     });
+
+    it('rule: Lambda buffer ranges: BufferSizeInMBs 0.2-3 MB (256 KB by default for Splunk), BufferIntervalInSeconds 0-900', async () => {
+        for (const [name, value] of [['BufferSizeInMBs', '0.1'], ['BufferSizeInMBs', '3.1'], ['BufferIntervalInSeconds', '901']] as const) {
+            const cloud = createCloud();
+            await rejectsWith(cloud.firehose.createDeliveryStream({
+                DeliveryStreamName: 'x', ExtendedS3DestinationConfiguration: { BucketARN: BUCKET, ProcessingConfiguration: lambdaProcessing({ [name]: value }) }
+            }), 'InvalidArgumentException');
+        }
+        // 0.2 MB is a size trigger of 200,000 bytes: the second record reaches it and Lambda runs at once.
+        const cloud = await s3Stream({ ProcessingConfiguration: lambdaProcessing({ BufferSizeInMBs: '0.2', BufferIntervalInSeconds: '900' }) });
+        const invoked: Array<[number, number]> = [];
+        cloud.firehose.registerTransform(LAMBDA, records => {
+            invoked.push([cloud.now(), records.length]);
+            return { records: records.map(record => ({ recordId: record.recordId, result: 'Ok' as const, data: record.data })) };
+        });
+        await cloud.advance(5 * SECOND);
+        await put(cloud, new Uint8Array(150_000));
+        await cloud.advance(5 * SECOND);
+        expect(invoked).toEqual([]);
+        await put(cloud, new Uint8Array(50_000));
+        expect(invoked).toEqual([[10 * SECOND, 2]]);
+        // Interval 0: every record is handed to Lambda in the instant it arrives.
+        const zero = await s3Stream({ ProcessingConfiguration: lambdaProcessing({ BufferIntervalInSeconds: '0' }) });
+        const zeroAt: number[] = [];
+        zero.firehose.registerTransform(LAMBDA, records => {
+            zeroAt.push(zero.now());
+            return { records: records.map(record => ({ recordId: record.recordId, result: 'Ok' as const, data: record.data })) };
+        });
+        await zero.advance(3 * SECOND);
+        await put(zero, 'now');
+        await zero.advance(1);
+        expect(zeroAt).toEqual([3 * SECOND]);
+        const splunk = createCloud();
+        await splunk.firehose.createDeliveryStream({
+            DeliveryStreamName: 'logs',
+            SplunkDestinationConfiguration: { HECEndpoint: 'h', S3Configuration: { BucketARN: BACKUP }, ProcessingConfiguration: lambdaProcessing() }
+        });
+        expect(splunk.firehose.engine.streamOf('logs').pipeline.config.processing).toMatchObject({ bufferBytes: 256_000, intervalMs: 60 * SECOND });
+    });
 });
