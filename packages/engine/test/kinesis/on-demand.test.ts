@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCloud } from '../../src/index.js';
 import type { Cloud } from '../../src/index.js';
-import { bytes, rejectsWith, SECOND } from './helpers.js';
+import { bytes, iteratorFor, rejectsWith, SECOND } from './helpers.js';
 
 /** Hash keys in the middle of each of the 4 initial shards, so writes spread evenly. */
 const MIDPOINTS = [0, 1, 2, 3].map(i => ((2n * BigInt(i) + 1n) * (1n << 125n)).toString());
@@ -105,6 +105,27 @@ describe('Kinesis §3.6 on-demand mode (capacity curve is a model)', () => {
         for (let i = 0; i < 50; i++) await cloud.kinesis.createStream({ StreamName: `s${i}`, StreamModeDetails: { StreamMode: 'ON_DEMAND' } });
         await rejectsWith(cloud.kinesis.createStream({ StreamName: 's50', StreamModeDetails: { StreamMode: 'ON_DEMAND' } }), 'LimitExceededException');
         await expect(cloud.kinesis.createStream({ StreamName: 'provisioned', ShardCount: 1 })).resolves.toEqual({});
+    });
+
+    it('rule: a new on-demand stream starts at 8 MB/s read: each of its 4 shards serves 2 MiB/s', async () => {
+        const cloud = await onDemand();
+        // 3 records of 699,000 bytes per shard (2,097,000 bytes, just under 2 MiB), written over 3 s to stay under 4 MB/s.
+        for (let second = 0; second < 3; second++) {
+            for (const hashKey of MIDPOINTS) {
+                const result = await cloud.kinesis.putRecords({ StreamName: 'events', Records: [{ Data: bytes(699_000), PartitionKey: 'k', ExplicitHashKey: hashKey }] });
+                expect(result.FailedRecordCount).toBe(0);
+            }
+            await cloud.advance(SECOND);
+        }
+        // In one instant the 4 shards return 8,388,000 bytes (over 8 MB), none throttled.
+        let read = 0;
+        for (let shard = 0; shard < 4; shard++) {
+            const iterator = await iteratorFor(cloud, `shardId-00000000000${shard}`, 'TRIM_HORIZON', 'events');
+            const { Records } = await cloud.kinesis.getRecords({ ShardIterator: iterator });
+            expect(Records).toHaveLength(3);
+            read += Records.reduce((sum, record) => sum + record.Data.length, 0);
+        }
+        expect(read).toBe(12 * 699_000);
     });
 });
 
