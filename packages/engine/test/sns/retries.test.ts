@@ -173,4 +173,40 @@ describe('DOMAIN §2.3 delivery retries', () => {
         await t.cloud.runUntil(120_000);
         expect(await t.bodies(q.url)).toEqual([]);
     });
+
+    it('rule "HTTP/S policy JSON: backoffFunction arithmetic | exponential | geometric | linear" shapes the delays from minDelayTarget to maxDelayTarget', async () => {
+        const t = snsCloud({ autoConfirmSubscriptions: true });
+        const { TopicArn } = await t.sns.createTopic({ Name: 'orders' });
+        const events: SnsDeliveryEvent[] = [];
+        t.sns.onDeliveryEvent(e => events.push(e));
+        const delays: Record<string, number[]> = {};
+        for (const backoffFunction of ['linear', 'arithmetic', 'geometric', 'exponential']) {
+            const endpoint = `https://${backoffFunction}.example.com/hook`;
+            const policy = { healthyRetryPolicy: { numRetries: 5, minDelayTarget: 10, maxDelayTarget: 50, backoffFunction } };
+            await t.sns.subscribe({ TopicArn, Protocol: 'https', Endpoint: endpoint, Attributes: { DeliveryPolicy: JSON.stringify(policy) } });
+            t.sns.injectEndpointFailure(endpoint, 0, 10_000_000);
+        }
+        await t.sns.publish({ TopicArn, Message: 'm' });
+        await t.cloud.runUntil(1_000_000);
+        for (const backoffFunction of ['linear', 'arithmetic', 'geometric', 'exponential']) {
+            const subscription = (await t.sns.listSubscriptions()).Subscriptions.find(s => s.Endpoint.startsWith(`https://${backoffFunction}.`))!;
+            const times = attemptTimes(events.filter(e => 'subscriptionArn' in e && e.subscriptionArn === subscription.SubscriptionArn));
+            // The first attempt and 5 retries; the gaps are the retry delays.
+            expect(times).toHaveLength(6);
+            delays[backoffFunction] = times.slice(1).map((time, i) => time - times[i]!);
+        }
+        for (const gaps of Object.values(delays)) {
+            expect(gaps[0]).toBe(10_000);
+            expect(gaps[4]).toBe(50_000);
+            for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThanOrEqual(gaps[i - 1]!);
+        }
+        expect(delays['linear']).toEqual([10_000, 20_000, 30_000, 40_000, 50_000]);
+        // Geometric rises early, arithmetic and exponential late (the middle retry tells them apart).
+        expect(delays['geometric']![2]).toBeGreaterThan(delays['linear']![2]!);
+        expect(delays['arithmetic']![2]).toBeLessThan(delays['linear']![2]!);
+        expect(delays['exponential']![2]).toBeLessThan(delays['linear']![2]!);
+        const bad = { healthyRetryPolicy: { numRetries: 3, minDelayTarget: 10, maxDelayTarget: 50, backoffFunction: 'cubic' } };
+        await expect(t.sns.subscribe({ TopicArn, Protocol: 'https', Endpoint: 'https://cubic.example.com', Attributes: { DeliveryPolicy: JSON.stringify(bad) } }))
+            .rejects.toMatchObject({ name: 'InvalidParameter' });
+    });
 });
