@@ -141,4 +141,23 @@ describe('DOMAIN §2.4 FIFO topics', () => {
             Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: t.queueArn('plain-dlq') }) }
         })).rejects.toMatchObject({ name: 'InvalidParameter' });
     });
+
+    it('rule "FIFO topics filter like standard topics": attribute and body policies per subscription, order kept for what passes', async () => {
+        const { sns, TopicArn, bodies, q, queue } = await fifoTopic({ ContentBasedDeduplication: 'true' });
+        const big = await queue('big.fifo');
+        const eu = await queue('eu.fifo');
+        await sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: big.arn, Attributes: { RawMessageDelivery: 'true', FilterPolicy: { amount: [{ numeric: ['>=', 100] }] } } });
+        await sns.subscribe({ TopicArn, Protocol: 'sqs', Endpoint: eu.arn, Attributes: { RawMessageDelivery: 'true', FilterPolicyScope: 'MessageBody', FilterPolicy: { region: [{ prefix: 'eu-' }] } } });
+        const orders = [['eu-west-1', 150], ['us-east-1', 500], ['eu-central-1', 20], ['eu-west-1', 100]] as const;
+        for (const [region, amount] of orders) {
+            await sns.publish({
+                TopicArn, MessageGroupId: 'g', Message: JSON.stringify({ region, amount }),
+                MessageAttributes: { amount: { DataType: 'Number', StringValue: String(amount) } }
+            });
+        }
+        const amounts = async (url: string) => (await bodies(url)).map(body => JSON.parse(body).amount as number);
+        expect(await amounts(q.url)).toEqual([150, 500, 20, 100]);
+        expect(await amounts(big.url)).toEqual([150, 500, 100]);
+        expect(await amounts(eu.url)).toEqual([150, 20, 100]);
+    });
 });
