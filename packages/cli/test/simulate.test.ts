@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCli, fixture, mq } from './support/run-mq.js';
+import { buildCli, fixture, mq, root } from './support/run-mq.js';
 
 const passing = `
 queue jobs { wait: 20s }
@@ -25,6 +25,14 @@ describe('mq simulate', () => {
         expect(result.stdout).toMatch(/^jobs +queue +300 +300 +0 /m);
         expect(result.stdout).toContain('✓ jobs.age-of-oldest < 5s');
         expect(result.stdout).toContain('All 2 expectations hold.');
+    }, 120_000);
+
+    it("the README's main command: simulates examples/purchase-fanout.mq and every expectation of its first scenario holds", () => {
+        const result = mq('simulate', path.join(root, 'examples', 'purchase-fanout.mq'));
+        expect(result.code, result.stderr).toBe(0);
+        expect(result.stdout).toContain('Scenario steady-day: 10m 00s of virtual time, seed 7');
+        expect(result.stdout).toMatch(/^fulfilment +queue +120000 /m);
+        expect(result.stdout).toContain('All 4 expectations hold.');
     }, 120_000);
 
     it('exits 1 when an expectation fails and writes the JSON and HTML reports', () => {
