@@ -86,6 +86,25 @@ describe('§1.7 batches', () => {
         expect(del.Failed).toEqual([expect.objectContaining({ Id: 'z', Code: 'ReceiptHandleIsInvalid', SenderFault: true })]);
         expect(await counts(url)).toEqual([1, 1, 0]);
     });
+
+    it('§1.7 DeleteMessageBatch and ChangeMessageVisibilityBatch follow the same batch rules: ≤10 entries, distinct and valid Ids', async () => {
+        const { sqs, queue, send, poll } = setup();
+        const url = await queue('q');
+        await send(url, 'm');
+        const [m] = await poll(url);
+        const handle = m!.ReceiptHandle;
+        const many = (n: number) => Array.from({ length: n }, (_, i) => ({ Id: `e${i}`, ReceiptHandle: handle, VisibilityTimeout: 0 }));
+        await expectAwsError(sqs.changeMessageVisibilityBatch({ QueueUrl: url, Entries: many(11) }), 'AWS.SimpleQueueService.TooManyEntriesInBatchRequest');
+        await expectAwsError(sqs.changeMessageVisibilityBatch({ QueueUrl: url, Entries: [{ Id: 'a', ReceiptHandle: handle, VisibilityTimeout: 0 }, { Id: 'a', ReceiptHandle: handle, VisibilityTimeout: 0 }] }),
+            'BatchEntryIdsNotDistinct');
+        await expectAwsError(sqs.changeMessageVisibilityBatch({ QueueUrl: url, Entries: [{ Id: 'bad id!', ReceiptHandle: handle, VisibilityTimeout: 0 }] }), 'InvalidBatchEntryId');
+        await expectAwsError(sqs.deleteMessageBatch({ QueueUrl: url, Entries: [{ Id: 'a', ReceiptHandle: handle }, { Id: 'a', ReceiptHandle: handle }] }), 'BatchEntryIdsNotDistinct');
+        await expectAwsError(sqs.deleteMessageBatch({ QueueUrl: url, Entries: [{ Id: 'x'.repeat(81), ReceiptHandle: handle }] }), 'InvalidBatchEntryId');
+        // The rejected requests changed nothing: the message is still in flight, and a valid batch deletes it.
+        expect(await poll(url)).toEqual([]);
+        const { Successful } = await sqs.deleteMessageBatch({ QueueUrl: url, Entries: [{ Id: 'ok', ReceiptHandle: handle }] });
+        expect(Successful).toEqual([{ Id: 'ok' }]);
+    });
 });
 
 describe('§1.8 PurgeQueue', () => {
