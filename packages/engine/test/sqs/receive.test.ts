@@ -88,6 +88,22 @@ describe('§1.3 ReceiveMessage and polling', () => {
         expect(bodies(poll.record.messages!)).toEqual(['d']);
     });
 
+    it('§1.3 a long poll on a FIFO queue is woken when the in-flight head of its only group is deleted', async () => {
+        const { queue, longPoll, at, send, poll, sqs } = setup();
+        const url = await queue('q.fifo', { ContentBasedDeduplication: 'true', VisibilityTimeout: '60' });
+        await send(url, 'g1', { MessageGroupId: 'g' });
+        await send(url, 'g2', { MessageGroupId: 'g' });
+        const [head] = await poll(url, 1);
+        // g2 is stored but blocked behind the in-flight head: the long poll waits.
+        const waiting = longPoll(url, { WaitTimeSeconds: 20 });
+        await at(4);
+        expect(waiting.record.at).toBeUndefined();
+        await sqs.deleteMessage({ QueueUrl: url, ReceiptHandle: head!.ReceiptHandle });
+        await at(30);
+        expect(waiting.record.at).toBe(4000);
+        expect(waiting.record.messages!.map(m => m.Body)).toEqual(['g2']);
+    });
+
     it('§1.3 a long poll is woken when a visibility timeout expires', async () => {
         const { queue, longPoll, at, send, poll } = setup();
         const url = await queue('q', { VisibilityTimeout: '5' });
