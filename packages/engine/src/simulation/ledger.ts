@@ -106,8 +106,16 @@ export class Ledger {
         delivery.path.outcomes[outcome]++;
     }
 
-    /** A successful processing at `atMs`: the first one settles the delivery, later ones are duplicates. */
+    /**
+     * A successful processing at `atMs`: the first one settles the delivery, later ones are duplicates. A
+     * message that retention deleted while a consumer had it in hand (retention applies in flight) and that
+     * the consumer then finished was processed after all: its `expired` settlement gives way.
+     */
     processed(delivery: Delivery, atMs: number): void {
+        if (delivery.processed === 0 && delivery.settled === 'expired') {
+            delivery.path.outcomes.expired--;
+            delivery.settled = undefined;
+        }
         delivery.processed++;
         if (delivery.processed > 1) {
             delivery.path.duplicates++;

@@ -65,6 +65,23 @@ scenario test { duration: 20m  surge p x10 from 0m for 3m }`);
         expect(report.latency.find(l => l.path === 'p → jobs → workers')!.maxMs).toBeLessThan(300_000);
     });
 
+    it('§1.2 retention deletes a message in flight; a consumer that then finishes it has processed it (not expired)', async () => {
+        const report = await run(`
+queue jobs { retention: 60s  visibility: 5m  wait: 20s }
+producer p { publish: jobs  rate: 1/m }
+consumer workers { poll: jobs  processing: 90s }
+scenario test { duration: 2m  expect no-loss }`, 'test', { traceSample: 1 });
+        expect(resource(report, 'jobs').metrics['expired']).toBe(2);
+        expect(resource(report, 'workers').metrics['processed']).toBe(1);
+        // The first message expired in hand at 60 s and was finished at 90 s; the second expired in hand at 120 s, unfinished.
+        expect(report.accounting.outcomes.processed).toBe(1);
+        expect(report.accounting.outcomes.expired).toBe(1);
+        expect(report.accounting.balanced).toBe(true);
+        const steps = report.traces[0]!.steps.map(step => step.event);
+        expect(steps.some(event => event.startsWith('expired'))).toBe(true);
+        expect(steps.some(event => event.startsWith('processed'))).toBe(true);
+    });
+
     it('with a heartbeat, a slow message is not redelivered; without, it is processed twice', async () => {
         const text = (heartbeat: string) => `
 queue slow { visibility: 20s }
