@@ -146,11 +146,10 @@ export function parseRedrivePolicy(value: string | object): RedrivePolicy | unde
     if (typeof arn !== 'string' || arn === '') {
         throw invalidAttributeValue('RedrivePolicy', value, 'Redrive policy does not contain mandatory attribute: deadLetterTargetArn.');
     }
-    // AWS accepts maxReceiveCount as a number or a numeric string (DOMAIN.md product decisions).
-    const count = typeof rawCount === 'string' && rawCount.trim() !== '' ? Number(rawCount) : rawCount;
-    if (rawCount === undefined) {
-        throw invalidAttributeValue('RedrivePolicy', value, 'Redrive policy does not contain mandatory attribute: maxReceiveCount.');
-    }
+    // AWS accepts maxReceiveCount as a number or a numeric string (DOMAIN.md product decisions); left out,
+    // it is the API default of 10 (DOMAIN.md §1.9).
+    const count = rawCount === undefined ? SQS.maxReceiveCount.default
+        : typeof rawCount === 'string' && rawCount.trim() !== '' ? Number(rawCount) : rawCount;
     if (typeof count !== 'number' || !Number.isInteger(count) || count < SQS.maxReceiveCount.min || count > SQS.maxReceiveCount.max) {
         throw invalidAttributeValue('RedrivePolicy', value,
             `Invalid value for maxReceiveCount: ${String(rawCount)}, valid values are from ${SQS.maxReceiveCount.min} to ${SQS.maxReceiveCount.max} both inclusive.`);

@@ -29,6 +29,15 @@ describe('§1.9 dead-letter queues and redrive', () => {
         expect(JSON.parse(Attributes['RedrivePolicy']!)).toEqual({ deadLetterTargetArn: await arn(other), maxReceiveCount: 3 });
     });
 
+    it('§1.9 a RedrivePolicy without maxReceiveCount takes the API default of 10', async () => {
+        const { sqs, queue, arn } = setup();
+        const src = await queue('src');
+        const dlq = await queue('dlq');
+        await sqs.setQueueAttributes({ QueueUrl: src, Attributes: { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: await arn(dlq) }) } });
+        const { Attributes } = await sqs.getQueueAttributes({ QueueUrl: src, AttributeNames: ['RedrivePolicy'] });
+        expect(JSON.parse(Attributes['RedrivePolicy']!)).toEqual({ deadLetterTargetArn: await arn(dlq), maxReceiveCount: 10 });
+    });
+
     it('§1.9 moves to the DLQ on the receive attempt after maxReceiveCount, not at visibility expiry (maxReceiveCount=1, VT=0)', async () => {
         const { src, dlq, poll, counts, send, at } = await withDlq(false, 1, { VisibilityTimeout: '0' });
         const sent = await send(src, 'poison');
