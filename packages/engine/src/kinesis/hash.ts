@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { AwsError } from '../errors.js';
 
 /** Size of the Kinesis hash key space: keys are 0 .. 2^128 − 1. */
@@ -10,25 +10,54 @@ const PARTITION_KEY_MAX = 256;
 const DECIMAL = /^(0|[1-9]\d*)$/;
 
 /**
- * Producers reuse a bounded set of keys (customer IDs, device IDs), so a simulation hashes the same key
- * millions of times. The cache remembers each key's hash and the last (shard count → index) answer; a
- * miss costs one MD5. When it is full it starts over (cheaper per hit than keeping LRU order, and a
- * working set larger than the cap just pays the MD5 again).
+ * Producers often reuse a bounded set of keys (customer IDs, device IDs), so a simulation hashes the same
+ * key millions of times. The cache remembers each key's hash and the last (shard count → index) answer;
+ * a miss costs one MD5. When it is full it starts over (cheaper per hit than keeping LRU order). Keys
+ * that never repeat (a UUID per record) would only fill it with garbage that outlives the young
+ * generation, so a window of lookups with almost no hits turns the cache off for a while.
  */
 const HASH_CACHE_LIMIT = 100_000;
+const WINDOW = 10_000;
+const MIN_HITS_PER_WINDOW = 500;
+const BYPASS_LOOKUPS = 200_000;
 interface CachedHash {
     readonly hash: bigint;
     shardCount: number;
     shardIndex: number;
 }
 const hashCache = new Map<string, CachedHash>();
+let lookups = 0;
+let hits = 0;
+let bypassLeft = 0;
+
+// One-shot hashing where Node has it (20.12+): no Hash object per key.
+const md5Hex: (text: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? text => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('md5', text, 'hex')
+    : text => crypto.createHash('md5').update(text, 'utf8').digest('hex');
+
+function computeHash(partitionKey: string): CachedHash {
+    return { hash: BigInt('0x' + md5Hex(partitionKey)), shardCount: 0, shardIndex: 0 };
+}
 
 function cachedHash(partitionKey: string): CachedHash {
+    if (bypassLeft > 0) {
+        bypassLeft--;
+        return computeHash(partitionKey);
+    }
+    if (++lookups === WINDOW) {
+        if (hits < MIN_HITS_PER_WINDOW) {
+            bypassLeft = BYPASS_LOOKUPS;
+            hashCache.clear();
+        }
+        lookups = hits = 0;
+    }
     let entry = hashCache.get(partitionKey);
     if (entry === undefined) {
         if (hashCache.size >= HASH_CACHE_LIMIT) hashCache.clear();
-        entry = { hash: BigInt('0x' + createHash('md5').update(partitionKey, 'utf8').digest('hex')), shardCount: 0, shardIndex: 0 };
+        entry = computeHash(partitionKey);
         hashCache.set(partitionKey, entry);
+    } else {
+        hits++;
     }
     return entry;
 }

@@ -93,7 +93,24 @@ export class Shard {
             onExpire?.(records[head]!, this);
             head++;
         }
+        this.advanceHead(head);
+    }
+
+    /**
+     * Drops the leading records for which `done` holds. For the scenario simulator, whose readers are all
+     * known: a record every reader has finished with can go before retention would trim it, so memory
+     * follows the records still in use rather than everything written in the retention period.
+     */
+    releaseLeading(done: (record: StoredRecord) => boolean): void {
+        const records = this.records;
+        let head = this.head;
+        while (head < records.length && done(records[head]!)) head++;
+        this.advanceHead(head);
+    }
+
+    private advanceHead(head: number): void {
         if (head === this.head) return;
+        const records = this.records;
         this.head = head;
         // Compact once the dead prefix dominates, so memory follows the retained records.
         if (head > 1024 && head * 2 > records.length) {

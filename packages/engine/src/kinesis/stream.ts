@@ -124,18 +124,10 @@ export class KinesisStream {
         return undefined;
     }
 
-    /** Open shard per partition key (no ExplicitHashKey), valid until the open shards change. */
-    private readonly routeCache = new Map<string, Shard>();
-
-    /** The open shard for a partition key's MD5 hash, cached per key. */
+    /** The open shard for a partition key's MD5 hash. */
     routeKey(partitionKey: string): Shard {
-        let shard = this.routeCache.get(partitionKey);
-        if (shard === undefined) {
-            if (this.routeCache.size >= 100_000) this.routeCache.clear();
-            shard = this.route(hashPartitionKey(partitionKey));
-            this.routeCache.set(partitionKey, shard);
-        }
-        return shard;
+        // The hash is cached per key; the binary search over the open shards is cheaper than a second map.
+        return this.route(hashPartitionKey(partitionKey));
     }
 
     /** The open shard whose inclusive range holds `hashKey` (binary search over sorted ranges). */
@@ -164,7 +156,6 @@ export class KinesisStream {
             parent.close(nowMs, lastCounter);
             this.children.set(parent, children.filter(child => overlaps(child.range, parent.range)));
         }
-        this.routeCache.clear();
         const closing = new Set(parents);
         this.openShards = this.openShards.filter(shard => !closing.has(shard)).concat(children)
             .sort((a, b) => (a.range.start < b.range.start ? -1 : 1));

@@ -82,7 +82,8 @@ export async function simulate(model: ArchitectureModel, scenarioName: string, o
     const seed = options.seed ?? scenario.seed;
     const arrivals = options.arrivals ?? 'uniform';
     const durationMs = Math.max(1, scenario.durationMs);
-    const cloud = createCloud({ seed });
+    // The simulator listens to Firehose events; keeping every delivered object would hold every record of the run.
+    const cloud = createCloud({ seed, firehose: { keepLog: false } });
     const world = new World(cloud.clock, durationMs, seed, Math.max(0, Math.floor(options.traceSample ?? 5)));
     const build = buildArchitecture(world, cloud, model, scenario, arrivals);
     startSampling(world, build, durationMs);

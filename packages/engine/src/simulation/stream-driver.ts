@@ -19,6 +19,13 @@ export interface StreamPayload {
     readonly deliveries: Delivery[];
 }
 
+function settledByEveryReader(record: StoredRecord): boolean {
+    const payload = record.payload as StreamPayload | undefined;
+    if (payload === undefined) return false;
+    for (const delivery of payload.deliveries) if (delivery.settled === undefined) return false;
+    return true;
+}
+
 /** An idle shared-throughput reader polls again after 1 s (the KCL's default idle time between reads). */
 export const SHARED_IDLE_POLL_MS = 1_000;
 /** Enhanced fan-out pushes are modelled as reads every 200 ms outside the shared read limits. */
@@ -164,6 +171,8 @@ export class StreamSink implements Sink {
         series.add(this.incomingRecords, now);
         series.add(this.incomingBytes, now, envelope.message.sizeBytes);
         addStep(envelope.trace, now, this.name, `written to ${outcome.shard.shardId} (partition key ${partitionKey})`);
+        // Nothing in a scenario reads a record again once every reader's delivery of it is settled.
+        outcome.shard.releaseLeading(settledByEveryReader);
     }
 
     /** Every delivery still riding on a record in the stream (for end-of-run accounting; call after `finish`). */
