@@ -4,6 +4,7 @@
  *   (b) wall time of one simulated hour of the purchases fan-out example at 1,000 msg/s into 3 queues
  *       (10.8 million queue lifecycles) and lifecycles per second (simulated-hour.ts)
  *   (c) peak memory of that run, and the live heap after GC at every tenth of it
+ *   (d) the language tour's black-friday scenario as written (streams, firehoses, topics): time and heap
  * The figures are printed and written to packages/engine/BENCHMARKS.md.
  * Options: --lifecycles N (part a, default 1,000,000), --rounds N (default 3),
  *          --minutes N (parts b/c: simulated minutes, default 60), --skip-a.
@@ -58,7 +59,7 @@ await esbuild.build({
     logLevel: 'warning',
     banner: { js: "import { createRequire as __mqRequire } from 'node:module'; const require = __mqRequire(import.meta.url);" }
 });
-const { runSimulatedHour } = await import(pathToFileURL(bundle).href);
+const { runSimulatedHour, runExampleScenario } = await import(pathToFileURL(bundle).href);
 const hour = await runSimulatedHour(path.join(root, 'examples', 'purchase-fanout.mq'), minutes * 60_000);
 say(`(b) ${minutes} simulated minutes of purchase-fanout.mq at 1,000 msg/s into 3 queues (no filters on the queue subscriptions):`);
 say(`    wall time        : ${(hour.wallMs / 1000).toFixed(1)} s (CPU ${(hour.cpuMs / 1000).toFixed(1)} s; target for 60 minutes: under 15 s)`);
@@ -68,6 +69,12 @@ say('(c) memory of that run:');
 say(`    peak heap        : ${mb(hour.peakHeapBytes)}, peak RSS ${mb(hour.peakRssBytes)}`);
 say(`    heap after GC    : ${hour.heapAfterGc.map(point => `${(point.virtualMs / 60_000).toFixed(1)} min: ${mb(point.heapBytes)}`).join(', ')}`);
 say('    (flat over the run: memory follows the messages in flight and the series points, not the messages sent)');
+
+const tour = await runExampleScenario(path.join(root, 'examples', 'language-tour.mq'), 'black-friday');
+say(`(d) the language tour's ${tour.scenario} as written (${(tour.virtualMs / 60_000).toFixed(0)} simulated minutes: topics, queues, a stream at 2,000 records/s`);
+say('    with an enhanced fan-out reader and a firehose reading it, functions, a FIFO ledger):');
+say(`    wall time        : ${(tour.wallMs / 1000).toFixed(1)} s (CPU ${(tour.cpuMs / 1000).toFixed(1)} s) for ${n(tour.messagesProduced)} messages, ${n(tour.deliveries)} deliveries`);
+say(`    heap after GC    : at most ${mb(tour.peakHeapAfterGcBytes)} (sampled every simulated minute)`);
 
 const heaps = hour.heapAfterGc.map(point => point.heapBytes);
 const flat = heaps.length > 1 && Math.max(...heaps) < 1.5 * Math.min(...heaps);
