@@ -24,6 +24,8 @@ export interface AndNode {
 }
 
 const notNull = (value: unknown): boolean => value !== null;
+/** What `exists: true` needs: "a non-null and non-empty value" ([SNS-DG] attribute-key-matching; DOMAIN.md §2.5). */
+const nonEmpty = (value: unknown): boolean => value !== null && value !== '';
 
 /**
  * Turns a policy object into an AND/OR tree of leaves with full dotted paths. Nested objects (MessageBody scope)
@@ -59,7 +61,7 @@ function leafMatches(leaf: LeafTerm, source: ValueSource): boolean {
     if (test && source.some(leaf.path, test)) {
         return true;
     }
-    if (existsTrue && source.some(leaf.path, notNull)) {
+    if (existsTrue && source.some(leaf.path, nonEmpty)) {
         return true;
     }
     return existsFalse && source.allowsExistsFalse && !source.some(leaf.path, notNull);
@@ -105,6 +107,7 @@ function explainLeaf(leaf: LeafTerm, source: ValueSource): string {
     }
     const shown = present.length === 1 ? describeValue(present[0]!) : `[${present.map(describeValue).join(', ')}]`;
     if (descriptions.length === 0) {
+        if (existsTrue && !present.some(nonEmpty)) return `${leaf.path} is empty; exists:true needs a non-empty value`;
         return existsFalse && !existsTrue ? `${leaf.path} exists (${shown}) but must be absent` : `${leaf.path} ${shown} does not match`;
     }
     if (onlyExactValues) {

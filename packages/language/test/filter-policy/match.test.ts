@@ -116,8 +116,15 @@ describe('matchesFilterPolicy on the message body', () => {
         expect(matchesFilterPolicy({ p: [100] }, 'MessageBody', body({ p: 1e2 }))).toBe(true);
     });
 
-    it('exists applies to leaves: true needs a non-null value, false matches null or absence', () => {
+    it('exists applies to leaves: true needs a non-null, non-empty value, false matches null or absence', () => {
         expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageBody', body({ k: null }))).toBe(false);
+        expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageBody', body({ k: '' }))).toBe(false);
+        expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageBody', body({ k: ['', 'x'] }))).toBe(true);
+        expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageBody', body({ k: 0 }))).toBe(true);
+        expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageAttributes', attrs({ k: ['String', ''] }))).toBe(false);
+        expect(explainFilterMismatch({ k: [{ exists: true }] }, 'MessageBody', body({ k: '' }))).toBe('k is empty; exists:true needs a non-empty value');
+        // An empty string is still a value of the key: exact [""] matches it (DOMAIN §2.5).
+        expect(matchesFilterPolicy({ k: [''] }, 'MessageBody', body({ k: '' }))).toBe(true);
         expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageBody', body({ k: { nested: 1 } }))).toBe(false);
         expect(matchesFilterPolicy({ k: [{ exists: false }] }, 'MessageBody', body({ k: null }))).toBe(true);
         expect(matchesFilterPolicy({ k: [{ exists: true }] }, 'MessageBody', body({ k: [] }))).toBe(false);
