@@ -230,6 +230,18 @@ export interface ScalingRule {
     location: SourceLocation;
 }
 
+/**
+ * A target tracking scaling policy on a queue consumer group (DOMAIN.md §5): keep the backlog per instance,
+ * ApproximateNumberOfMessagesVisible ÷ in-service instances, near `target` (AWS's recipe: acceptable latency
+ * ÷ average processing time per message).
+ */
+export interface TargetTrackingPolicy {
+    metric: 'backlog-per-instance';
+    /** Messages per in-service instance. */
+    target: number;
+    location: SourceLocation;
+}
+
 export type ConsumerSource =
     | { kind: 'queue'; queue: QueueModel | undefined; queueName: string }
     | { kind: 'stream'; stream: StreamModel | undefined; streamName: string; fanOut: 'shared' | 'enhanced' };
@@ -249,6 +261,8 @@ export interface ConsumerModel extends ElementBase {
     instances: { min: number; max: number };
     scaleOut?: ScalingRule;
     scaleIn?: ScalingRule;
+    /** `target-tracking: backlog-per-instance N` (queue consumers only). */
+    targetTracking?: TargetTrackingPolicy;
     /** Extend visibility by the queue's timeout every heartbeat while processing. */
     heartbeatMs?: number;
     /** Instance warm-up before a new instance starts polling and counts for metrics. Default 60 s. */
