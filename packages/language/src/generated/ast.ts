@@ -42,6 +42,7 @@ export type MqKeywordNames =
     | "all"
     | "application"
     | "attributes"
+    | "backlog-per-instance"
     | "backup"
     | "batch"
     | "body"
@@ -139,6 +140,7 @@ export type MqKeywordNames =
     | "stream"
     | "subscribe"
     | "surge"
+    | "target-tracking"
     | "throughput"
     | "topic"
     | "transform"
@@ -283,7 +285,7 @@ export function isConsumer(item: unknown): item is Consumer {
     return reflection.isInstance(item, Consumer.$type);
 }
 
-export type ConsumerProperty = BatchProperty | FailureProperty | FanOutProperty | HeartbeatProperty | InstancesProperty | PollProperty | ProcessingProperty | ReadProperty | ScaleProperty | WaitProperty | WarmUpProperty;
+export type ConsumerProperty = BatchProperty | FailureProperty | FanOutProperty | HeartbeatProperty | InstancesProperty | PollProperty | ProcessingProperty | ReadProperty | ScaleProperty | TargetTrackingProperty | WaitProperty | WarmUpProperty;
 
 export const ConsumerProperty = {
     $type: 'ConsumerProperty'
@@ -1251,10 +1253,10 @@ export function isSizeProperty(item: unknown): item is SizeProperty {
     return reflection.isInstance(item, SizeProperty.$type);
 }
 
-export type SoftKeyword = 'add' | 'all' | 'attributes' | 'backup' | 'batch' | 'body' | 'buffer' | 'capacity' | 'concurrency' | 'content' | 'deduplication' | 'delay' | 'destination' | 'drops' | 'duration' | 'encryption' | 'enhanced' | 'errors' | 'explicit' | 'failed' | 'failure' | 'group' | 'heartbeat' | 'in-flight' | 'instances' | 'message' | 'none' | 'on' | 'processing' | 'rate' | 'receive' | 'receives' | 'remove' | 'retention' | 'retries' | 'retry' | 'shard' | 'shards' | 'shared' | 'size' | 'source' | 'standard' | 'throughput' | 'transform' | 'type' | 'via' | 'visibility' | 'wait';
+export type SoftKeyword = 'add' | 'all' | 'attributes' | 'backlog-per-instance' | 'backup' | 'batch' | 'body' | 'buffer' | 'capacity' | 'concurrency' | 'content' | 'deduplication' | 'delay' | 'destination' | 'drops' | 'duration' | 'encryption' | 'enhanced' | 'errors' | 'explicit' | 'failed' | 'failure' | 'group' | 'heartbeat' | 'in-flight' | 'instances' | 'message' | 'none' | 'on' | 'processing' | 'rate' | 'receive' | 'receives' | 'remove' | 'retention' | 'retries' | 'retry' | 'shard' | 'shards' | 'shared' | 'size' | 'source' | 'standard' | 'throughput' | 'transform' | 'type' | 'via' | 'visibility' | 'wait';
 
 export function isSoftKeyword(item: unknown): item is SoftKeyword {
-    return item === 'type' || item === 'visibility' || item === 'wait' || item === 'delay' || item === 'retention' || item === 'encryption' || item === 'deduplication' || item === 'throughput' || item === 'capacity' || item === 'duration' || item === 'errors' || item === 'drops' || item === 'concurrency' || item === 'source' || item === 'transform' || item === 'buffer' || item === 'destination' || item === 'backup' || item === 'retry' || item === 'rate' || item === 'size' || item === 'message' || item === 'attributes' || item === 'group' || item === 'batch' || item === 'processing' || item === 'failure' || item === 'instances' || item === 'heartbeat' || item === 'body' || item === 'content' || item === 'explicit' || item === 'standard' || item === 'shared' || item === 'enhanced' || item === 'failed' || item === 'all' || item === 'none' || item === 'add' || item === 'remove' || item === 'on' || item === 'via' || item === 'in-flight' || item === 'receives' || item === 'receive' || item === 'shards' || item === 'shard' || item === 'retries';
+    return item === 'type' || item === 'visibility' || item === 'wait' || item === 'delay' || item === 'retention' || item === 'encryption' || item === 'deduplication' || item === 'throughput' || item === 'capacity' || item === 'duration' || item === 'errors' || item === 'drops' || item === 'concurrency' || item === 'source' || item === 'transform' || item === 'buffer' || item === 'destination' || item === 'backup' || item === 'retry' || item === 'rate' || item === 'size' || item === 'message' || item === 'attributes' || item === 'group' || item === 'batch' || item === 'processing' || item === 'failure' || item === 'instances' || item === 'heartbeat' || item === 'body' || item === 'content' || item === 'explicit' || item === 'standard' || item === 'shared' || item === 'enhanced' || item === 'failed' || item === 'all' || item === 'none' || item === 'add' || item === 'remove' || item === 'on' || item === 'via' || item === 'in-flight' || item === 'receives' || item === 'receive' || item === 'shards' || item === 'shard' || item === 'retries' || item === 'backlog-per-instance';
 }
 
 export interface SourceProperty extends langium.AstNode {
@@ -1361,6 +1363,25 @@ export const Surge = {
 
 export function isSurge(item: unknown): item is Surge {
     return reflection.isInstance(item, Surge.$type);
+}
+
+export interface TargetTrackingProperty extends langium.AstNode {
+    readonly $container: Consumer;
+    readonly $type: 'TargetTrackingProperty';
+    key: 'target-tracking';
+    metric: 'backlog-per-instance';
+    target: number;
+}
+
+export const TargetTrackingProperty = {
+    $type: 'TargetTrackingProperty',
+    key: 'key',
+    metric: 'metric',
+    target: 'target'
+} as const;
+
+export function isTargetTrackingProperty(item: unknown): item is TargetTrackingProperty {
+    return reflection.isInstance(item, TargetTrackingProperty.$type);
 }
 
 export interface ThroughputProperty extends langium.AstNode {
@@ -1573,6 +1594,7 @@ export type MqAstType = {
     Subscribable: Subscribable
     Subscription: Subscription
     Surge: Surge
+    TargetTrackingProperty: TargetTrackingProperty
     ThroughputProperty: ThroughputProperty
     Topic: Topic
     TopicProperty: TopicProperty
@@ -2501,6 +2523,21 @@ export class MqAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [ScenarioStatement.$type]
+        },
+        TargetTrackingProperty: {
+            name: TargetTrackingProperty.$type,
+            properties: {
+                key: {
+                    name: TargetTrackingProperty.key
+                },
+                metric: {
+                    name: TargetTrackingProperty.metric
+                },
+                target: {
+                    name: TargetTrackingProperty.target
+                }
+            },
+            superTypes: [ConsumerProperty.$type]
         },
         ThroughputProperty: {
             name: ThroughputProperty.$type,

@@ -2,12 +2,12 @@ import type * as ast from '../generated/ast.js';
 import {
     isAttributesProperty, isBatchProperty, isDedupIdProperty, isFailureProperty, isFanOutProperty, isFirehose, isGroupProperty,
     isHeartbeatProperty, isInstancesProperty, isMessageProperty, isPartitionKeyProperty, isPollProperty, isProcessingProperty,
-    isPublishProperty, isQueue, isRateProperty, isReadProperty, isScaleProperty, isSizeProperty, isStream, isTopic, isWaitProperty,
-    isWarmUpProperty
+    isPublishProperty, isQueue, isRateProperty, isReadProperty, isScaleProperty, isSizeProperty, isStream, isTargetTrackingProperty, isTopic,
+    isWaitProperty, isWarmUpProperty
 } from '../generated/ast.js';
 import type {
     ComparisonOp, ConsumerModel, ConsumerSource, ProducerModel, PublishTarget, QueueModel, ScalingMetric, ScalingRule, SourceLocation,
-    StreamModel
+    StreamModel, TargetTrackingPolicy
 } from '../model/architecture-model.js';
 import { KINESIS, SQS } from '../model/limits.js';
 import { parseQuantity, parseRate, parseSize } from '../model/units.js';
@@ -74,6 +74,13 @@ function scalingRule(node: ast.ScaleProperty | undefined): ScalingRule | undefin
     };
 }
 
+// Lowered as written, even on a stream consumer or with a target ≤ 0: MQ072 reports those, and the engine only
+// reads the policy of a queue consumer.
+function targetTracking(node: ast.TargetTrackingProperty | undefined): TargetTrackingPolicy | undefined {
+    if (!node) return undefined;
+    return { metric: 'backlog-per-instance', target: node.target ?? 0, location: locationOf(node) };
+}
+
 export function lowerConsumer(node: ast.Consumer, base: Base, index: ModelIndex): ConsumerModel {
     const props = node.properties;
     const source = sourceOf(node, index);
@@ -97,6 +104,8 @@ export function lowerConsumer(node: ast.Consumer, base: Base, index: ModelIndex)
     if (scaleOut) consumer.scaleOut = scaleOut;
     const scaleIn = scalingRule(scaleRules.filter(rule => rule.key === 'scale-in').at(-1));
     if (scaleIn) consumer.scaleIn = scaleIn;
+    const tracking = targetTracking(findProperty(props, isTargetTrackingProperty));
+    if (tracking) consumer.targetTracking = tracking;
     const heartbeat = findProperty(props, isHeartbeatProperty)?.value;
     if (heartbeat !== undefined) consumer.heartbeatMs = durationOr(heartbeat, 0);
     return consumer;

@@ -173,3 +173,34 @@ describe('lowering: robustness', () => {
         expect(model.topics[0]!.subscriptions[0]!.endpoint).toBe('a@b.com');
     });
 });
+
+describe('lowering: target tracking (DOMAIN §5)', () => {
+    it('lowers target-tracking to a backlog-per-instance policy that points at the property', async () => {
+        const { model, diagnostics } = await parseArchitecture(
+            'queue shipping { }\nconsumer shippers {\n  poll: shipping\n  instances: 2..20\n  target-tracking: backlog-per-instance 100\n}');
+        expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        const shippers = model.consumers[0]!;
+        expect(shippers.targetTracking).toMatchObject({ metric: 'backlog-per-instance', target: 100 });
+        expect(shippers.targetTracking!.location.range).toMatchObject({ start: { line: 4, character: 2 }, end: { line: 4, character: 43 } });
+        expect(shippers.scaleOut).toBeUndefined();
+    });
+
+    it('keeps the last of two target-tracking properties, like every other repeated property', async () => {
+        const { model } = await parseArchitecture(
+            'queue q { }\nconsumer c { poll: q instances: 1..9 target-tracking: backlog-per-instance 50 target-tracking: backlog-per-instance 70 }');
+        expect(model.consumers[0]!.targetTracking?.target).toBe(70);
+    });
+
+    it('leaves targetTracking out when the consumer does not declare it', async () => {
+        const { model } = await parseArchitecture('queue q { }\nconsumer c { poll: q instances: 1..9 }');
+        expect(model.consumers[0]).not.toHaveProperty('targetTracking');
+    });
+
+    it('still reads backlog-per-instance as a name where a name belongs', async () => {
+        const { model, diagnostics } = await parseArchitecture(
+            'queue backlog-per-instance { }\nqueue backlog-per-instance-queue { }\nconsumer c { poll: backlog-per-instance-queue }\nconsumer d { poll: backlog-per-instance }');
+        expect(diagnostics.filter(d => d.severity === 'error')).toEqual([]);
+        expect(model.queues.map(q => q.name)).toEqual(['backlog-per-instance', 'backlog-per-instance-queue']);
+        expect(model.consumers.map(c => c.source)).toMatchObject([{ queueName: 'backlog-per-instance-queue' }, { queueName: 'backlog-per-instance' }]);
+    });
+});
