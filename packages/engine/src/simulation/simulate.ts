@@ -179,7 +179,7 @@ function buildArchitecture(world: World, cloud: ReturnType<typeof createCloud>, 
             const group = new StreamConsumerGroup(world, consumer, sink, sink.readers.add(consumer.name), source.fanOut === 'enhanced');
             streamGroups.push(group);
             // GetRecords.IteratorAgeMilliseconds is a per-call metric: its 1-minute data point is the Maximum.
-            const scaler = new ScalingController(world, consumer, group, () => group.iteratorAgeMetric(), 'Maximum');
+            const scaler = new ScalingController(world, consumer, group, () => group.iteratorAgeMetric(), 'Maximum', false);
             if (scaler.active) scalers.push(scaler);
         } else {
             world.notes.push(`consumer ${consumer.name} has no source and was not simulated`);
