@@ -70,6 +70,7 @@ const CATALOGUE = {
     MQ061: rule('error', 'a redshift destination without an s3 intermediate bucket'),
     MQ070: rule('error', 'inconsistent scaling: instances or thresholds'),
     MQ071: rule('hint', 'resource nobody publishes to or nobody reads'),
+    MQ072: rule('error', 'target tracking on a stream consumer, with a target ≤ 0, or on a fixed-size group (warning)'),
     MQ080: rule('error', 'scenario names an unknown resource or metric, or a window beyond its duration')
 } as const satisfies Record<string, { severity: RuleSeverity; title: string }>;
 

@@ -64,6 +64,13 @@ export class RuleConfiguration {
         const explicit = this.explicit;
         return code => explicit[code] ?? workspace[code] ?? RULES[code].severity;
     }
+
+    /** The level the user set for each rule (`mq.rules` or explicit), undefined where the catalogue default applies. */
+    async overrides(): Promise<(code: RuleCode) => RuleLevel | undefined> {
+        const workspace = parseRuleOverrides(await this.configuration.getConfiguration('mq', 'rules')).overrides;
+        const explicit = this.explicit;
+        return code => explicit[code] ?? workspace[code];
+    }
 }
 
 /**

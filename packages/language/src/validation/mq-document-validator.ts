@@ -29,7 +29,7 @@ export class MqDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options: ValidationOptions = {}, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
-        const levelOf = await this.rules.levels();
+        const overrideOf = await this.rules.overrides();
         const result: Diagnostic[] = [];
         for (const diagnostic of diagnostics) {
             const code = diagnostic.code;
@@ -37,8 +37,11 @@ export class MqDocumentValidator extends DefaultDocumentValidator {
                 result.push(diagnostic);
                 continue;
             }
-            const level = levelOf(code);
-            if (level !== 'off') result.push({ ...diagnostic, severity: SEVERITY[level] });
+            // Without an override a diagnostic keeps the severity its check reported (the catalogue's, or a
+            // milder one for a case of the rule, see report()).
+            const level = overrideOf(code);
+            if (level === undefined) result.push(diagnostic);
+            else if (level !== 'off') result.push({ ...diagnostic, severity: SEVERITY[level] });
         }
         return result;
     }

@@ -107,6 +107,7 @@ export function registerMqValidationChecks(services: ValidationContainer): void 
             (node, accept) => clients.checkFailuresWithoutDeadLetter(node, accept),
             (node, accept) => clients.checkInstances(node, accept),
             (node, accept) => clients.checkScaling(node, accept),
+            (node, accept) => clients.checkTargetTracking(node, accept),
             (node, accept) => streams.checkSharedReaders(node, accept)
         ],
         CapacityProperty: [(node, accept) => streams.checkStreamCapacity(node, accept)],

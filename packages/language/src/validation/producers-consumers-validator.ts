@@ -20,7 +20,7 @@ function fieldLiteral(field: string): string {
     return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(field) ? field : JSON.stringify(field);
 }
 
-/** MQ024, MQ025, MQ032, MQ033, MQ070: producers and consumers fit what their queues, topics and scaling can do. */
+/** MQ024, MQ025, MQ032, MQ033, MQ070, MQ072: producers and consumers fit what their queues, topics and scaling can do. */
 export class ProducersConsumersValidator {
     constructor(protected readonly facts: WorkspaceFacts) {}
 
@@ -142,6 +142,36 @@ export class ProducersConsumersValidator {
                     `the group would add and remove instances in turn; scale in below the scale-out threshold`,
                     { node: scaleIn, property: 'threshold' });
             }
+        }
+    }
+
+    /** MQ072: a target tracking policy AWS can attach to the group and that can act on it (DOMAIN §5). */
+    checkTargetTracking(consumer: Consumer, accept: ValidationAcceptor): void {
+        const tracking = property(consumer.properties, 'target-tracking');
+        if (!tracking) return;
+        const stream = property(consumer.properties, 'read');
+        if (stream) {
+            report(accept, 'MQ072',
+                `target-tracking: backlog-per-instance follows an SQS queue's ApproximateNumberOfMessagesVisible, but '${consumer.name}' reads ` +
+                `stream '${stream.stream?.$refText ?? ''}': only queue consumers (poll:) can track a backlog per instance; ` +
+                `scale a stream consumer with scale-out/scale-in on iterator-age`,
+                { node: tracking, property: 'key' });
+            return;
+        }
+        if (typeof tracking.target === 'number' && !(tracking.target > 0)) {
+            report(accept, 'MQ072',
+                `target-tracking target ${tracking.target}: the backlog per instance to keep must be above 0 ` +
+                `(AWS's recipe: acceptable latency ÷ average processing time per message)`,
+                { node: tracking, property: 'target' });
+        }
+        const instances = property(consumer.properties, 'instances');
+        const min = Math.floor(instances?.min ?? 1);
+        const max = instances?.max === undefined ? min : Math.floor(instances.max);
+        if (max === min) {
+            report(accept, 'MQ072',
+                `target tracking can never change the group: instances is fixed at ${min}` +
+                `${instances ? '' : ' (the default)'}; write instances: MIN..MAX with MAX above MIN so it can scale`,
+                { node: tracking, property: 'key', severity: 'warning' });
         }
     }
 }

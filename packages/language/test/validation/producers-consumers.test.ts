@@ -1,6 +1,7 @@
 import { expectError, expectNoIssues, expectWarning } from 'langium/test';
 import { describe, expect, test } from 'vitest';
-import { at, HINT, validate, validateWorkspace, withCode } from './helpers.js';
+import { setRuleOverrides } from '../../src/rules/rule-configuration.js';
+import { after, at, ERROR, HINT, services, validate, validateWorkspace, WARNING, withCode } from './helpers.js';
 
 describe('MQ024 a producer to a FIFO queue or topic needs a group (and a dedup-id)', () => {
     test('a producer without group to a content-deduplicated FIFO queue gets one error proposing the first template field', async () => {
@@ -117,5 +118,58 @@ consumer c { poll: q  instances: 1..5
 consumer c { poll: q  instances: 2..20
   scale-out: when visible > 1000 for 1m add 2
   scale-in: when visible < 100 for 5m remove 1 }`), { code: 'MQ070' });
+    });
+});
+
+describe('MQ072 target tracking on a queue consumer group that can scale (DOMAIN §5)', () => {
+    test('target tracking on a stream consumer is an error: only queue consumers have a backlog per instance', async () => {
+        const result = await validate('stream clicks { }\nconsumer dashboard { read: clicks  instances: 1..4\n  target-tracking: backlog-per-instance 100 }');
+        expectError(result, /'dashboard' reads stream 'clicks': only queue consumers \(poll:\) can track a backlog per instance/,
+            { code: 'MQ072', ...at(result, 'target-tracking') });
+        expect(withCode(result, 'MQ072')).toHaveLength(1);
+    });
+
+    test('a target of 0 is an error on the number', async () => {
+        const result = await validate('queue q { }\nconsumer c { poll: q  instances: 1..10  target-tracking: backlog-per-instance 0 }');
+        expectError(result, /target-tracking target 0: the backlog per instance to keep must be above 0/, { code: 'MQ072', ...after(result, 'backlog-per-instance', '0') });
+    });
+
+    test('a negative target is an error too', async () => {
+        const result = await validate('queue q { }\nconsumer c { poll: q  instances: 1..10  target-tracking: backlog-per-instance -5 }');
+        expectError(result, /target-tracking target -5/, { code: 'MQ072', ...at(result, '-5') });
+    });
+
+    test('a fixed-size group is a warning: target tracking can never change it', async () => {
+        const result = await validate('queue q { }\nconsumer c { poll: q  instances: 3  target-tracking: backlog-per-instance 100 }');
+        expectWarning(result, /^target tracking can never change the group: instances is fixed at 3;/, { code: 'MQ072', ...at(result, 'target-tracking') });
+        expect(withCode(result, 'MQ072').map(d => d.severity)).toEqual([WARNING]);
+    });
+
+    test('without instances the group is fixed at the default 1', async () => {
+        const result = await validate('queue q { }\nconsumer c { poll: q  target-tracking: backlog-per-instance 100 }');
+        expectWarning(result, /instances is fixed at 1 \(the default\)/, { code: 'MQ072' });
+    });
+
+    test('instances 2..2 is as fixed as instances 2', async () => {
+        const result = await validate('queue q { }\nconsumer c { poll: q  instances: 2..2  target-tracking: backlog-per-instance 100 }');
+        expectWarning(result, /instances is fixed at 2;/, { code: 'MQ072' });
+    });
+
+    test('a positive target on a queue consumer that can scale is fine, alone or next to step rules', async () => {
+        expectNoIssues(await validate('queue q { }\nconsumer c { poll: q  instances: 2..20  target-tracking: backlog-per-instance 100 }'), { code: 'MQ072' });
+        expectNoIssues(await validate(`queue q { }
+consumer c { poll: q  instances: 2..20
+  target-tracking: backlog-per-instance 0.5
+  scale-out: when age-of-oldest > 5m for 1m add 5 }`), { code: 'MQ072' });
+    });
+
+    test('a user override of MQ072 applies to every case, the warning included', async () => {
+        setRuleOverrides(services.mq, { MQ072: 'error' });
+        try {
+            const result = await validate('queue q { }\nconsumer c { poll: q  target-tracking: backlog-per-instance 100 }');
+            expect(withCode(result, 'MQ072').map(d => d.severity)).toEqual([ERROR]);
+        } finally {
+            setRuleOverrides(services.mq, {});
+        }
     });
 });
