@@ -62,6 +62,8 @@ export class MqFormatter extends AbstractFormatter {
         for (const keyword of INNER_KEYWORDS) {
             if (keyword !== key) formatter.keywords(keyword).prepend(Formatting.oneSpace());
         }
+        // `target-tracking: backlog-per-instance 100`: the target follows the metric keyword after one space.
+        if (ast.isTargetTrackingProperty(node)) formatter.property('target').prepend(Formatting.oneSpace());
         formatter.keywords('..').prepend(Formatting.noSpace()).append(Formatting.noSpace());
         formatter.keywords(',').prepend(Formatting.noSpace()).append(Formatting.oneSpace());
         // Lists of names (`attributes: [a, b]`, `redrive-allow: [q1, q2]`); JSON arrays are other nodes and keep their layout.

@@ -91,6 +91,17 @@ export const PROPERTY_DOCS: Table = {
         { key: 'instances', summary: 'Number of consumer instances, or an Auto Scaling range `min..max` (starts at min).', defaultValue: '1', snippet: '${1:1}..${2:10}', source: 'simulator model' },
         { key: 'scale-out', summary: 'Step scaling rule on a queue metric (`visible`, `in-flight`, `delayed`, `age-of-oldest`) or `iterator-age`.', snippet: 'when ${1:visible} > ${2:1000} for ${3:1m} add ${4:1}', source: 'CloudWatch alarms and Auto Scaling on SQS' },
         { key: 'scale-in', summary: 'Step scaling rule that removes instances.', snippet: 'when ${1:visible} < ${2:100} for ${3:5m} remove ${4:1}', source: 'CloudWatch alarms and Auto Scaling on SQS' },
+        {
+            key: 'target-tracking',
+            summary: 'Target tracking scaling (queue consumers only): keeps the backlog per instance — the queue\'s ApproximateNumberOfMessagesVisible ÷ the group\'s in-service instances — near the target. '
+                + 'AWS\'s recipe for the target: acceptable latency ÷ average processing time per message (10 s ÷ 0.1 s = 100). '
+                + 'The policy owns two alarms: AlarmHigh, 3 of 3 one-minute data points above the target, scales out in proportion to the excess (to about in-service × backlog per instance ÷ target); '
+                + 'AlarmLow, 15 of 15 one-minute data points below 90 % of the target, scales in gradually. '
+                + 'With `scale-out`/`scale-in` step rules on the same group, it scales out if any policy says so and scales in only if all do. Needs `instances: MIN..MAX` with MAX above MIN.',
+            values: ['backlog-per-instance'],
+            snippet: 'backlog-per-instance ${1:100}',
+            source: 'DOMAIN §5; EC2 Auto Scaling user guide, Scaling policy based on Amazon SQS; target tracking scaling policies'
+        },
         { key: 'heartbeat', summary: 'While processing, extend the message\'s visibility by the queue\'s visibility timeout every DURATION.', snippet: '${1:10s}', source: 'API-SQS ChangeMessageVisibility' },
         { key: 'warm-up', summary: 'Time a new instance needs before it starts receiving.', defaultValue: '60s', snippet: '${1:30s}', source: 'simulator model' }
     ],

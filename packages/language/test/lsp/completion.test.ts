@@ -50,6 +50,28 @@ describe('completion', () => {
         });
     });
 
+    test('target-tracking is a documented consumer property, and backlog-per-instance is offered after it', async () => {
+        await complete({
+            text: 'queue q { }\nconsumer c {\n  poll: q\n  <|>\n}',
+            index: 0,
+            assert: list => {
+                const tracking = item(list, 'target-tracking');
+                expect(tracking.textEdit?.newText).toBe('target-tracking: backlog-per-instance ${1:100}');
+                expect((tracking.documentation as { value: string }).value).toContain('acceptable latency ÷ average processing time per message');
+            }
+        });
+        await complete({
+            text: 'queue q { }\nconsumer c {\n  poll: q\n  target-tracking: <|>\n}',
+            index: 0,
+            assert: list => expect(labels(list)).toContain('backlog-per-instance')
+        });
+        await complete({
+            text: 'queue q {\n  <|>\n}',
+            index: 0,
+            assert: list => expect(labels(list)).not.toContain('target-tracking')
+        });
+    });
+
     test('units are offered after a number, by the family the property expects', async () => {
         await complete({
             text: 'queue orders {\n  visibility: 30<|>\n}',

@@ -53,6 +53,12 @@ describe('formatting', () => {
         });
     });
 
+    test('target-tracking is written key: metric target, and stays put when formatted again', async () => {
+        const after = 'consumer c {\n  poll: q\n  target-tracking: backlog-per-instance 100\n  instances: 1..5\n}';
+        await format({ before: 'consumer c { poll: q target-tracking :backlog-per-instance    100 instances:1..5 }', after });
+        await format({ before: after, after });
+    });
+
     test('name lists are written [a, b]; JSON values keep the author\'s layout', async () => {
         await format({
             before: 'producer p { attributes: [ eventType ,amount ]  message: { "a": [ 1,2 ] } }\nqueue d { redrive-allow: [q1,q2] }',

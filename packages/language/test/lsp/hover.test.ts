@@ -58,6 +58,19 @@ describe('hover', () => {
         await hover({ text: 'consumer c {\n  fan-out: enh<|>anced\n}', index: 0, hover: /^\*\*fan-out\*\*/ });
     });
 
+    test('target-tracking explains the backlog per instance, the AWS recipe, its alarms and how it combines with step rules', async () => {
+        const documented = new RegExp([
+            /^\*\*target-tracking\*\* — Target tracking scaling \(queue consumers only\): keeps the backlog per instance/.source,
+            /ApproximateNumberOfMessagesVisible ÷ the group's in-service instances/.source,
+            /acceptable latency ÷ average processing time per message/.source,
+            /AlarmHigh, 3 of 3 one-minute data points above the target, scales out in proportion/.source,
+            /AlarmLow, 15 of 15 one-minute data points below 90 % of the target, scales in gradually/.source,
+            /scales out if any policy says so and scales in only if all do/.source
+        ].join('[\\s\\S]*'));
+        await hover({ text: 'queue q { }\nconsumer c {\n  poll: q\n  target-trac<|>king: backlog-per-instance 100\n}', index: 0, hover: documented });
+        await hover({ text: 'queue q { }\nconsumer c {\n  poll: q\n  target-tracking: backlog-per-<|>instance 100\n}', index: 0, hover: /^\*\*target-tracking\*\*/ });
+    });
+
     test('scenario statements are documented too', async () => {
         await hover({ text: 'producer p { }\nscenario s {\n  su<|>rge p x2 from 1m for 1m\n}', index: 0, hover: /\*\*surge\*\* — Multiplies a producer's rate/ });
     });
