@@ -20,6 +20,19 @@ const { mq } = createMqServices(EmptyFileSystem);
 const parse = parseHelper(mq);
 const examplesDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../examples');
 const examples = readdirSync(examplesDir).filter(name => name.endsWith('.mq')).map(name => readFileSync(path.join(examplesDir, name), 'utf8'));
+// No example uses target-tracking yet (the engine side comes first), so the fuzzer gets its own seed with every MQ072 case.
+const targetTracking = `queue shipping { }
+stream clicks { }
+consumer shippers {
+  poll: shipping
+  instances: 2..20
+  target-tracking: backlog-per-instance 100
+  scale-out: when age-of-oldest > 5m for 1m add 5
+}
+consumer fixed { poll: shipping  instances: 3  target-tracking: backlog-per-instance 0 }
+consumer dashboard { read: clicks  instances: 1..4  target-tracking: backlog-per-instance 10 }
+`;
+const corpus = [...examples, targetTracking];
 const RUNS = Number(process.env.MQ_FUZZ_RUNS ?? 200);
 
 afterAll(() => clearDocuments(mq));
@@ -75,11 +88,11 @@ describe('robustness under random edits', () => {
         let run = 0;
         await fc.assert(
             fc.asyncProperty(
-                fc.nat({ max: examples.length - 1 }),
+                fc.nat({ max: corpus.length - 1 }),
                 fc.array(mutationArb, { minLength: 1, maxLength: 3 }),
                 fc.double({ min: 0, max: 1, noNaN: true }),
                 async (exampleIndex, mutations, cursor) => {
-                    const text = mutations.reduce(applyMutation, examples[exampleIndex]!);
+                    const text = mutations.reduce(applyMutation, corpus[exampleIndex]!);
                     const document = await parse(text, { documentUri: `file:///fuzz/run-${run++}.mq`, validation: true });
                     try {
                         checkDiagnostics(text, document.diagnostics ?? []);
