@@ -5,7 +5,7 @@
  */
 import type { ConfigurationProvider, LangiumSharedCoreServices } from 'langium';
 import type { RuleCode, RuleLevel } from './rule-catalogue.js';
-import { isRuleCode, RULE_LEVELS, RULES } from './rule-catalogue.js';
+import { isRuleCode, RULE_LEVELS } from './rule-catalogue.js';
 
 export type RuleOverrides = Partial<Record<RuleCode, RuleLevel>>;
 
@@ -58,14 +58,10 @@ export class RuleConfiguration {
         this.explicit = { ...overrides };
     }
 
-    /** The effective level of every rule: catalogue default < `mq.rules` < explicit overrides. */
-    async levels(): Promise<(code: RuleCode) => RuleLevel> {
-        const workspace = parseRuleOverrides(await this.configuration.getConfiguration('mq', 'rules')).overrides;
-        const explicit = this.explicit;
-        return code => explicit[code] ?? workspace[code] ?? RULES[code].severity;
-    }
-
-    /** The level the user set for each rule (`mq.rules` or explicit), undefined where the catalogue default applies. */
+    /**
+     * The level the user set for each rule (`mq.rules` < explicit overrides), undefined where the rule's own
+     * severity applies (the catalogue's, or a milder one a check reports for one case).
+     */
     async overrides(): Promise<(code: RuleCode) => RuleLevel | undefined> {
         const workspace = parseRuleOverrides(await this.configuration.getConfiguration('mq', 'rules')).overrides;
         const explicit = this.explicit;
