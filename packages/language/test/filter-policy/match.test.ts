@@ -198,18 +198,16 @@ describe('compileFilterPolicy', () => {
         expect(predicate.explain(miss)).toBe('price 99 is not >= 100');
     });
 
-    it('evaluates 200,000 messages in well under two seconds (guards against accidental slowness)', () => {
+    // Its speed is measured by the engine benchmark (npm run bench:engine, part b), not timed here.
+    it('a compiled predicate keeps giving the right answer over 200,000 evaluations', () => {
         const predicate = compileFilterPolicy({ eventType: ['order_placed', 'order_updated'], amount: [{ numeric: ['>', 100] }] }, 'MessageAttributes');
         const messages = Array.from({ length: 1000 }, (_, i) => attrs({ eventType: ['String', i % 2 ? 'order_placed' : 'x'], amount: ['Number', String(i)] }));
-        const started = performance.now();
         let matched = 0;
         for (let round = 0; round < 200; round++) {
             for (const message of messages) {
                 matched += predicate(message) ? 1 : 0;
             }
         }
-        const elapsedMs = performance.now() - started;
         expect(matched).toBe(200 * 450);
-        expect(elapsedMs).toBeLessThan(2000);
     });
 });
