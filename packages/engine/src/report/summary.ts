@@ -68,11 +68,7 @@ export function formatSummary(report: SimulationReport, options: { color?: boole
         lines.push('', 'Notes:');
         for (const note of report.notes) lines.push(`  - ${note}`);
     }
-    if (report.scaling.length > 0) {
-        const byConsumer = new Map<string, number>();
-        for (const event of report.scaling) byConsumer.set(event.consumer, (byConsumer.get(event.consumer) ?? 0) + 1);
-        lines.push('', `Scaling: ${[...byConsumer].map(([consumer, count]) => `${consumer} ${count} change${count === 1 ? '' : 's'}`).join(', ')} (details in the JSON/HTML report)`);
-    }
+    if (report.scaling.length > 0) lines.push('', ...scalingLines(report));
     if (report.expectations.length > 0) {
         lines.push('', 'Expectations:');
         for (const expectation of report.expectations) {
@@ -83,4 +79,28 @@ export function formatSummary(report: SimulationReport, options: { color?: boole
         lines.push('', failed === 0 ? green(`All ${report.expectations.length} expectations hold.`) : red(`${failed} of ${report.expectations.length} expectations failed.`));
     }
     return lines.join('\n');
+}
+
+/** Scaling events shown per consumer group before the rest are summed up. */
+const SCALING_EVENTS_SHOWN = 4;
+
+/** What Auto Scaling did, per consumer group: the first changes with their reasons, then where the group ended. */
+function scalingLines(report: SimulationReport): string[] {
+    const byConsumer = new Map<string, SimulationReport['scaling']>();
+    for (const event of report.scaling) {
+        const events = byConsumer.get(event.consumer) ?? [];
+        events.push(event);
+        byConsumer.set(event.consumer, events);
+    }
+    const lines = ['Scaling:'];
+    for (const [consumer, events] of byConsumer) {
+        const rows = events.slice(0, SCALING_EVENTS_SHOWN).map(event => [formatMs(event.atMs), `${event.from} → ${event.to}`, event.reason]);
+        pad(rows, new Set([0])).forEach((row, i) => lines.push(`  ${i === 0 ? consumer : ' '.repeat([...consumer].length)}  ${row}`));
+        const rest = events.length - SCALING_EVENTS_SHOWN;
+        if (rest > 0) {
+            const last = events[events.length - 1]!;
+            lines.push(`  ${' '.repeat([...consumer].length)}  … ${rest} more change${rest === 1 ? '' : 's'}, the last to ${last.to} at ${formatMs(last.atMs)} (all in the JSON/HTML report)`);
+        }
+    }
+    return lines;
 }

@@ -6,9 +6,16 @@ import type { World } from './world.js';
 import { TargetTracker } from './target-tracking.js';
 import type { CapacityProposal } from './target-tracking.js';
 
+const isDuration = (rule: ScalingRule): boolean => rule.metric === 'age-of-oldest' || rule.metric === 'iterator-age';
+
 function describe(rule: ScalingRule): string {
-    const threshold = rule.metric === 'age-of-oldest' || rule.metric === 'iterator-age' ? formatMs(rule.threshold) : String(rule.threshold);
-    return `${rule.metric} ${rule.op} ${threshold} for ${formatMs(rule.forMs)}`;
+    return `${rule.metric} ${rule.op} ${isDuration(rule) ? formatMs(rule.threshold) : String(rule.threshold)} for ${formatMs(rule.forMs)}`;
+}
+
+/** A data point in the rule's unit: a duration for ages, a count rounded to 2 decimals otherwise. */
+function point(rule: ScalingRule, value: number | undefined): string {
+    if (value === undefined) return 'missing';
+    return isDuration(rule) ? formatMs(value) : String(Math.round(value * 100) / 100);
 }
 
 /** What Auto Scaling acts on: a queue consumer group, or a stream reader group. */
@@ -80,7 +87,7 @@ export class ScalingController {
             if (this.group.warming === 0) {
                 outs.push({
                     direction: 'out', to: Math.min(max, desired + this.model.scaleOut.change),
-                    reason: `alarm ${describe(this.model.scaleOut)} in ALARM (data point ${round(outPoint)}); new instances warm up for ${formatMs(this.model.warmUpMs)}`
+                    reason: `alarm ${describe(this.model.scaleOut)} in ALARM (data point ${point(this.model.scaleOut, outPoint)}); new instances warm up for ${formatMs(this.model.warmUpMs)}`
                 });
             }
         }
@@ -92,7 +99,7 @@ export class ScalingController {
         }
         const ins: CapacityProposal[] = [];
         if (inState === 'ALARM' && this.model.scaleIn) {
-            ins.push({ direction: 'in', to: Math.max(min, desired - this.model.scaleIn.change), reason: `alarm ${describe(this.model.scaleIn)} in ALARM (data point ${round(inPoint)})` });
+            ins.push({ direction: 'in', to: Math.max(min, desired - this.model.scaleIn.change), reason: `alarm ${describe(this.model.scaleIn)} in ALARM (data point ${point(this.model.scaleIn, inPoint)})` });
         }
         if (tracked?.direction === 'in') ins.push(tracked);
         const policiesThatScaleIn = (this.in ? 1 : 0) + (this.tracker ? 1 : 0);
@@ -113,8 +120,4 @@ export class ScalingController {
             reason: proposal.reason
         });
     }
-}
-
-function round(value: number | undefined): string {
-    return value === undefined ? 'missing' : String(Math.round(value * 100) / 100);
 }

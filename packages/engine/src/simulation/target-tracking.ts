@@ -56,7 +56,7 @@ export class TargetTracker {
             return {
                 direction: 'out', to,
                 reason: `target tracking: backlog per instance ${shown} above the target ${target} for ${this.high.periods} of ${this.high.periods} minutes; ` +
-                    `⌈${inService} × ${shown} ÷ ${target}⌉ = ${needed} instances`
+                    `⌈${inService} × ${shown} ÷ ${target}⌉ = ${needed} instances${needed > max ? ` (capped at the maximum, ${max})` : ''}`
             };
         }
         if (lowState === 'ALARM') {

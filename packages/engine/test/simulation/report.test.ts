@@ -55,4 +55,18 @@ describe('reports', () => {
         expect(summary).toContain('✓ no-loss');
         expect(summary).toContain('1 of 2 expectations failed.');
     });
+
+    it('the terminal summary shows what Auto Scaling did and why, per group, in the rule\'s units', async () => {
+        const report = await run(`
+queue jobs { wait: 20s }
+producer p { publish: jobs  rate: 50/s }
+consumer workers { poll: jobs  processing: 100ms  instances: 1..3  warm-up: 10s
+  scale-out: when age-of-oldest > 30s for 1m add 1 }
+scenario test { duration: 10m }`);
+        const summary = formatSummary(report);
+        // The data point is an age, shown as one: "1m 12s", not 72000.
+        expect(summary).toMatch(/^Scaling:\n {2}workers {2}\dm 00s {2}1 → 2 {2}alarm age-of-oldest > 30s for 1m 00s in ALARM \(data point \dm \d\ds\); new instances warm up for 10s$/m);
+        expect(summary).toContain('2 → 3');
+        expect(report.scaling).toHaveLength(2);
+    });
 });
