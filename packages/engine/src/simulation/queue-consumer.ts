@@ -1,6 +1,7 @@
 import type { ConsumerModel } from '@mq-architect/language/model';
 import type { Random } from '../core/random.js';
 import { formatMs } from '../report/format.js';
+import { finishConsumerGroup, sampleInstances } from './consumer-group-metrics.js';
 import { LatencyHistogram } from './histogram.js';
 import { addStep } from './ledger.js';
 import type { Delivery } from './ledger.js';
@@ -284,16 +285,10 @@ export class QueueConsumerGroup {
     }
 
     sample(atMs: number): void {
-        const inService = this.world.isDown(this.model.name, atMs) ? 0 : this.inService;
-        this.state.series.observe(this.instancesSeries, atMs, inService);
-        this.state.peak('instances', inService);
+        sampleInstances(this.world, this.state, this.instancesSeries, this.model.name, this.inService, atMs);
     }
 
     finish(): void {
-        const summary = this.latency.summary();
-        this.state.metrics['latency-p50'] = summary.p50Ms;
-        this.state.metrics['latency-p99'] = summary.p99Ms;
-        this.state.metrics['min-instances'] = this.world.isDown(this.model.name, this.world.clock.now()) ? 0 : this.inService;
-        this.state.metrics['instances'] ??= 0;
+        finishConsumerGroup(this.world, this.state, this.model.name, this.latency, this.inService);
     }
 }
