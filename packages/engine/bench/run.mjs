@@ -15,9 +15,9 @@ import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
 import { register } from 'tsx/esm/api';
+import { bundleForBench } from './bundle.mjs';
 import { formatSqsLifecycleResult, runSqsLifecycleBench } from './sqs-lifecycle.mjs';
 
 register();
@@ -48,18 +48,7 @@ if (!process.argv.includes('--skip-a')) {
 }
 
 const minutes = option('minutes', 60);
-const bundle = path.join(os.tmpdir(), `mq-bench-hour-${process.pid}.mjs`);
-await esbuild.build({
-    entryPoints: [path.join(here, 'simulated-hour.ts')],
-    outfile: bundle,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    logLevel: 'warning',
-    banner: { js: "import { createRequire as __mqRequire } from 'node:module'; const require = __mqRequire(import.meta.url);" }
-});
-const { runSimulatedHour, runExampleScenario } = await import(pathToFileURL(bundle).href);
+const { runSimulatedHour, runExampleScenario } = await import(await bundleForBench(path.join(here, 'simulated-hour.ts'), 'hour'));
 const hour = await runSimulatedHour(path.join(root, 'examples', 'purchase-fanout.mq'), minutes * 60_000);
 say(`(b) ${minutes} simulated minutes of purchase-fanout.mq at 1,000 msg/s into 3 queues (no filters on the queue subscriptions):`);
 say(`    wall time        : ${(hour.wallMs / 1000).toFixed(1)} s (CPU ${(hour.cpuMs / 1000).toFixed(1)} s; target for 60 minutes: under 15 s)`);

@@ -6,26 +6,11 @@
  * The engine is bundled with esbuild first (as it ships): tsx would add per-function naming helpers to
  * the engine side only and skew the ratio.
  */
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { bundleForBench } from './bundle.mjs';
 
-async function bundleEngine() {
-    const here = path.dirname(fileURLToPath(import.meta.url));
-    const outfile = path.join(os.tmpdir(), `mq-bench-cloud-${process.pid}.mjs`);
-    await esbuild.build({
-        entryPoints: [path.join(here, '..', 'src', 'cloud.ts')],
-        outfile,
-        bundle: true,
-        format: 'esm',
-        platform: 'node',
-        target: 'node20',
-        logLevel: 'warning',
-        banner: { js: "import { createRequire as __mqRequire } from 'node:module'; const require = __mqRequire(import.meta.url);" }
-    });
-    return pathToFileURL(outfile).href;
-}
+const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The baseline: no validation, no timers, no attributes; an array with a moving head and a map of handles. */
 class BareQueue {
@@ -133,7 +118,7 @@ async function timed(side, count, totals) {
 export async function runSqsLifecycleBench(options = {}) {
     const lifecycles = options.lifecycles ?? 1_000_000;
     const rounds = options.rounds ?? 3;
-    const { createCloud } = await import(options.engineModule ?? await bundleEngine());
+    const { createCloud } = await import(options.engineModule ?? await bundleForBench(path.join(here, '..', 'src', 'cloud.ts'), 'cloud'));
 
     // Warm both paths up so that the JIT has compiled them before timing.
     const warm = await contestants(createCloud);
