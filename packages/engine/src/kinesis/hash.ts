@@ -1,4 +1,4 @@
-import * as crypto from 'node:crypto';
+import { md5Hex } from '../core/hashing.js';
 import { AwsError } from '../errors.js';
 
 /** Size of the Kinesis hash key space: keys are 0 .. 2^128 − 1. */
@@ -29,11 +29,6 @@ const hashCache = new Map<string, CachedHash>();
 let lookups = 0;
 let hits = 0;
 let bypassLeft = 0;
-
-// One-shot hashing where Node has it (20.12+): no Hash object per key.
-const md5Hex: (text: string) => string = typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? text => (crypto as unknown as { hash(algorithm: string, data: string, encoding: 'hex'): string }).hash('md5', text, 'hex')
-    : text => crypto.createHash('md5').update(text, 'utf8').digest('hex');
 
 function computeHash(partitionKey: string): CachedHash {
     return { hash: BigInt('0x' + md5Hex(partitionKey)), shardCount: 0, shardIndex: 0 };

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { QueueModel, SubscriptionModel, TopicModel } from '@mq-architect/language/model';
 import { compileFilterPolicy } from '@mq-architect/language/filter-policy';
 import type { CompiledFilterPolicy } from '@mq-architect/language/filter-policy';
+import { sha256Hex } from '../core/hashing.js';
 import { isAwsError } from '../errors.js';
 import { addStep, Delivery } from './ledger.js';
 import type { DeliveryPath } from './ledger.js';
@@ -284,7 +284,7 @@ export class TopicSink implements Sink {
     private isDuplicate(envelope: Envelope, now: number): boolean {
         let id = envelope.message.dedupId;
         if (id === undefined && this.model.contentBasedDeduplication) {
-            id = createHash('sha256').update(envelope.message.body).digest('hex');
+            id = sha256Hex(envelope.message.body);
             envelope.message = { ...envelope.message, dedupId: id };
         }
         if (id === undefined) return false;

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hashing.js';
 import type { Random } from '../core/random.js';
 import { AwsError } from '../errors.js';
 import {
@@ -90,7 +90,7 @@ export function publishToTopic(ctx: PublishContext, topic: Topic, request: Omit<
             if (!topic.contentBasedDeduplication) {
                 throw snsInvalidParameter('The topic should either have ContentBasedDeduplication enabled or MessageDeduplicationId provided explicitly');
             }
-            deduplicationId = createHash('sha256').update(request.Message, 'utf8').digest('hex');
+            deduplicationId = sha256Hex(request.Message);
         } else if (typeof deduplicationId !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(deduplicationId)) {
             throw snsInvalidParameter('MessageDeduplicationId');
         }

@@ -1,23 +1,7 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { MessageAttributeMap, MessageAttributeValue } from './types.js';
 
-const hasOneShotHash = typeof hash === 'function';
-
-// Producers often send the same body again and again; remembering the last digest avoids rehashing it.
-let lastBody: string | undefined;
-let lastMd5 = '';
-
-export function md5Hex(text: string): string {
-    if (text === lastBody) return lastMd5;
-    const digest = hasOneShotHash ? hash('md5', text) : createHash('md5').update(text).digest('hex');
-    lastBody = text;
-    lastMd5 = digest;
-    return digest;
-}
-
-export function sha256Hex(text: string): string {
-    return hasOneShotHash ? hash('sha256', text) : createHash('sha256').update(text).digest('hex');
-}
+export { md5Hex, sha256Hex } from '../core/hashing.js';
 
 /**
  * MD5OfMessageAttributes as SQS computes it: attributes sorted by name, each encoded as
