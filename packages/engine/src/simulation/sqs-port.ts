@@ -116,10 +116,7 @@ export class SqsQueuePort implements QueuePort {
 
     receive(max: number): ReceivedMessage[] {
         const messages = this.core.receiveNow(this.optionsFor(max));
-        if (messages.length === 0) {
-            this.totals.emptyReceives++;
-            this.state.series.add(this.emptySeries, this.world.clock.now());
-        }
+        if (messages.length === 0) this.onEmptyReceive();
         return messages;
     }
 

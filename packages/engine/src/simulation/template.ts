@@ -1,5 +1,6 @@
 import type { TemplateValue } from '@mq-architect/language/model';
 import type { Random } from '../core/random.js';
+import { hasInvalidBodyCharacters } from '../sqs/validation.js';
 
 /**
  * Message templates: a producer's `message:` JSON with generator calls, compiled once into a closure tree
@@ -38,8 +39,6 @@ interface Node {
     json: (value: JsonValue) => string;
 }
 
-// Characters SQS refuses in a body (DOMAIN.md §1.1); the same set as the SQS validation.
-const SQS_INVALID = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 const generic = (value: JsonValue): string => JSON.stringify(value);
 // Strings with nothing to escape (UUIDs, or literals checked at compile time) are quoted directly.
@@ -63,7 +62,7 @@ class Compiler {
         switch (template.type) {
             case 'literal': {
                 const value = template.value;
-                if (typeof value === 'string' && SQS_INVALID.test(value)) this.sqsSafe = false;
+                if (typeof value === 'string' && hasInvalidBodyCharacters(value)) this.sqsSafe = false;
                 const text = JSON.stringify(value);
                 return { evaluate: () => value, json: () => text };
             }
@@ -73,7 +72,7 @@ class Compiler {
             }
             case 'object': {
                 const keys = template.fields.map(([key]) => key);
-                for (const key of keys) if (SQS_INVALID.test(key)) this.sqsSafe = false;
+                for (const key of keys) if (hasInvalidBodyCharacters(key)) this.sqsSafe = false;
                 const evaluators = template.fields.map(([, value]) => this.compile(value).evaluate);
                 const count = keys.length;
                 return {
@@ -175,7 +174,7 @@ export function compileTemplate(template: TemplateValue | undefined): CompiledTe
         keyOrder.push(key);
     }
     const nodes = fields.map(([key, value]) => {
-        if (SQS_INVALID.test(key)) compiler.sqsSafe = false;
+        if (hasInvalidBodyCharacters(key)) compiler.sqsSafe = false;
         return { slot: index.get(key)!, node: compiler.compile(value) };
     });
     const prefixes = keyOrder.map((key, i) => (i === 0 ? '{' : ',') + JSON.stringify(key) + ':');

@@ -6,6 +6,11 @@ import type { MessageAttributeMap } from './types.js';
 // Allowed: #x9 #xA #xD #x20-#xD7FF #xE000-#xFFFD #x10000-#x10FFFF ([API-SQS] SendMessage). With the `u`
 // flag a lone surrogate is its own code point, so it falls outside every range and is rejected.
 const INVALID_CHARS = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+/** True when `text` holds a character SQS refuses in a message body (DOMAIN.md §1.1). */
+export function hasInvalidBodyCharacters(text: string): boolean {
+    return INVALID_CHARS.test(text);
+}
 const ATTRIBUTE_NAME = /^[A-Za-z0-9_\-.]{1,256}$/;
 const BATCH_ENTRY_ID = /^[A-Za-z0-9_-]{1,80}$/;
 // "alphanumeric characters and punctuation" ([API-SQS] SendMessage.MessageGroupId): printable ASCII without space.
@@ -19,7 +24,7 @@ export function checkBody(body: unknown): string {
     if (body === undefined || body === null) throw missingParameter('MessageBody');
     if (typeof body !== 'string') throw invalidParameter('The parameter MessageBody must be a string.');
     if (body.length === 0) throw invalidParameter('The request must contain the parameter MessageBody.');
-    if (INVALID_CHARS.test(body)) {
+    if (hasInvalidBodyCharacters(body)) {
         throw new AwsError('InvalidMessageContents',
             'Invalid characters found. Valid unicode characters are #x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | #x10000 to #x10FFFF');
     }
