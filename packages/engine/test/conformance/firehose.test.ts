@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readConformance } from './cases.js';
 import { createCloud } from '../../src/index.js';
 import type { Cloud } from '../../src/index.js';
 import type { FirehoseTypes } from '../../src/index.js';
@@ -47,13 +45,7 @@ interface Scenario {
     };
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const conformanceDir = path.resolve(repoRoot, '..', 'shared', 'conformance');
-const file = path.join(conformanceDir, 'firehose-scenarios.json');
-if (!existsSync(file)) {
-    throw new Error(`Firehose conformance scenarios not found at ${file}: the shared/ folder must sit beside the repository (CI copies it there).`);
-}
-const scenarios = (JSON.parse(readFileSync(file, 'utf8')) as { scenarios: Scenario[] }).scenarios;
+const scenarios = readConformance<{ scenarios: Scenario[] }>('firehose-scenarios.json').scenarios;
 
 const BUCKET = 'arn:aws:s3:::conformance-bucket';
 const BACKUP_BUCKET = 'arn:aws:s3:::conformance-backup';

@@ -1,7 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { readConformance } from './cases.js';
 import { createCloud, shardForPartitionKey } from '../../src/index.js';
 
 interface HashCase {
@@ -18,13 +16,7 @@ interface HashFile {
     cases: HashCase[];
 }
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const conformanceDir = path.resolve(repoRoot, '..', 'shared', 'conformance');
-const file = path.join(conformanceDir, 'kinesis-hash.json');
-if (!existsSync(file)) {
-    throw new Error(`Kinesis conformance cases not found at ${file}: the shared/ folder must sit beside the repository (CI copies it there).`);
-}
-const data = JSON.parse(readFileSync(file, 'utf8')) as HashFile;
+const data = readConformance<HashFile>('kinesis-hash.json');
 
 const label = (c: HashCase): string =>
     `${c.explicitHashKey !== undefined ? `ExplicitHashKey ${c.explicitHashKey}` : JSON.stringify(c.partitionKey)} on ${c.shardCount} shards → shard ${c.shardIndex}`;

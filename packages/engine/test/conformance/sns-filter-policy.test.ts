@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readConformance } from './cases.js';
 import { createCloud, isAwsError, matchesFilterPolicy } from '../../src/index.js';
 
 interface FilterCase {
@@ -14,9 +14,7 @@ interface FilterCase {
     confidence?: 'medium' | 'disputed';
 }
 
-const { cases } = JSON.parse(
-    readFileSync(new URL('../../../../../shared/conformance/sns-filter-policy.json', import.meta.url), 'utf8')
-) as { cases: FilterCase[] };
+const { cases } = readConformance<{ cases: FilterCase[] }>('sns-filter-policy.json');
 
 /** The case as an SNS Publish request: attributes become MessageAttributes, the body the Message string. */
 function publishOf(testCase: FilterCase) {

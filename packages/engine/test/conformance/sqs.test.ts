@@ -2,17 +2,11 @@
  * Runs every scenario of `shared/conformance/sqs-scenarios.json` (next to the repository root) through
  * the cloud's SQS API. Scenarios marked `"confidence": "disputed"` are run and reported but never fail.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readConformance } from './cases.js';
 import { createCloud, isAwsError } from '../../src/index.js';
 import type { Cloud } from '../../src/index.js';
 import type { SqsTypes } from '../../src/index.js';
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..');
-const conformanceDir = path.resolve(repoRoot, '..', 'shared', 'conformance');
-const scenarioFile = path.join(conformanceDir, 'sqs-scenarios.json');
 
 interface Step {
     t: number;
@@ -39,13 +33,6 @@ interface Scenario {
     steps: Step[];
     confidence?: 'medium' | 'disputed';
     notes?: string;
-}
-
-function loadScenarios(): Scenario[] {
-    if (!existsSync(scenarioFile)) {
-        throw new Error(`SQS conformance cases not found at ${scenarioFile}. The shared/ folder must sit next to the repository root (${repoRoot}).`);
-    }
-    return (JSON.parse(readFileSync(scenarioFile, 'utf8')) as { scenarios: Scenario[] }).scenarios;
 }
 
 interface ReceiveRecord {
@@ -255,7 +242,7 @@ function describeError(error: unknown): string {
     return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }
 
-const scenarios = loadScenarios();
+const scenarios = readConformance<{ scenarios: Scenario[] }>('sqs-scenarios.json').scenarios;
 const disputedReport: string[] = [];
 
 describe('SQS conformance (shared/conformance/sqs-scenarios.json)', () => {

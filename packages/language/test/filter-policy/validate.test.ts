@@ -1,5 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+// The conformance cases are the engine's test data; one resolver finds them for both packages.
+import { readConformance } from '../../../engine/test/conformance/cases.js';
 import { validateFilterPolicy } from '../../src/filter-policy/validate.js';
 import type { FilterPolicyScope } from '../../src/filter-policy/types.js';
 
@@ -9,9 +10,7 @@ interface ConformanceCase {
     policy: unknown;
 }
 
-const conformance = JSON.parse(
-    readFileSync(new URL('../../../../../shared/conformance/sns-filter-policy.json', import.meta.url), 'utf8')
-) as { cases: ConformanceCase[] };
+const conformance = readConformance<{ cases: ConformanceCase[] }>('sns-filter-policy.json');
 
 function firstIssue(policy: unknown, scope: FilterPolicyScope = 'MessageAttributes') {
     const issues = validateFilterPolicy(policy, scope);
