@@ -73,6 +73,14 @@ describe('buildGraph: nodes', () => {
         expect(texts(graph, 'function:enrich')).toEqual(['enrich', 'Lambda function', '20ms–80ms · 1% errors']);
     });
 
+    it('names a consumer group\'s scaling policies in its tooltip, target tracking included', () => {
+        const model = tourModel();
+        const shippers = model.consumers.find((consumer) => consumer.name === 'shippers')!;
+        shippers.targetTracking = { metric: 'backlog-per-instance', target: 100, location: shippers.location };
+        const tooltip = node(buildGraph(model), 'consumer:shippers').tooltip;
+        expect(tooltip).toBe('consumer group shippers\n2..20 instances · 200ms–800ms\nbatch 10\nfailure 2%\ntarget tracking: 100 messages per instance');
+    });
+
     it('draws email and http endpoints as small external nodes', () => {
         expect(node(graph, 'endpoint:email:ops@example.com')).toMatchObject({ kind: 'endpoint', variant: 'email' });
         expect(node(graph, 'endpoint:https:https://hooks.example.com/orders')).toMatchObject({ kind: 'endpoint', variant: 'https' });

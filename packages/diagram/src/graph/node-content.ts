@@ -143,7 +143,8 @@ export function consumerContent(consumer: ConsumerModel): NodeContent {
             `batch ${consumer.batchSize}`,
             ...(consumer.failureRate > 0 ? [`failure ${formatPercent(consumer.failureRate)}`] : []),
             ...(consumer.scaleOut ? [`scale-out when ${consumer.scaleOut.metric} ${consumer.scaleOut.op} ${formatNumber(consumer.scaleOut.threshold)}`] : []),
-            ...(consumer.scaleIn ? [`scale-in when ${consumer.scaleIn.metric} ${consumer.scaleIn.op} ${formatNumber(consumer.scaleIn.threshold)}`] : [])
+            ...(consumer.scaleIn ? [`scale-in when ${consumer.scaleIn.metric} ${consumer.scaleIn.op} ${formatNumber(consumer.scaleIn.threshold)}`] : []),
+            ...(consumer.targetTracking ? [`target tracking: ${formatNumber(consumer.targetTracking.target)} messages per instance`] : [])
         ]
     };
 }
