@@ -5,6 +5,7 @@ import { addStep, Delivery } from './ledger.js';
 import type { DeliveryPath } from './ledger.js';
 import type { Envelope, QueuePort } from './ports.js';
 import { rejected } from './sinks.js';
+import { inAnyWindow } from './world.js';
 import type { Window, World } from './world.js';
 
 /**
@@ -13,11 +14,6 @@ import type { Window, World } from './world.js';
  */
 export function endpointOutageKey(endpoint: string): string {
     return `endpoint:${endpoint}`;
-}
-
-function isDownAt(windows: readonly Window[], atMs: number): boolean {
-    for (const window of windows) if (atMs >= window.fromMs && atMs < window.toMs) return true;
-    return false;
 }
 
 function seconds(ms: number): string {
@@ -47,7 +43,7 @@ export function retryOutcome(policy: RetryPolicy, windows: readonly Window[], fi
         if (delay === undefined) return { attempts, atMs, delivered: false };
         atMs += delay;
         attempts++;
-        if (!isDownAt(windows, atMs)) return { attempts, atMs, delivered: true };
+        if (!inAnyWindow(windows, atMs)) return { attempts, atMs, delivered: true };
     }
 }
 
@@ -92,7 +88,7 @@ export class SubscriptionFailures {
     }
 
     isDown(atMs: number): boolean {
-        return isDownAt(this.windows, atMs);
+        return inAnyWindow(this.windows, atMs);
     }
 
     /** The first attempt failed at `now`: the delivery is SNS's to retry until it gets through or the policy ends. */

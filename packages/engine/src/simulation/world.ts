@@ -9,6 +9,12 @@ export interface Window {
     toMs: number;
 }
 
+/** Whether `atMs` falls in one of the windows (each from `fromMs` inclusive to `toMs` exclusive). */
+export function inAnyWindow(windows: readonly Window[], atMs: number): boolean {
+    for (const window of windows) if (atMs >= window.fromMs && atMs < window.toMs) return true;
+    return false;
+}
+
 /** A resource's report under construction: its series and its run metrics (`sent`, `visible`, ...). */
 export class ResourceState {
     readonly metrics: Record<string, number> = {};
@@ -71,9 +77,7 @@ export class World {
 
     isDown(target: string, atMs: number): boolean {
         const list = this.outages.get(target);
-        if (!list) return false;
-        for (const window of list) if (atMs >= window.fromMs && atMs < window.toMs) return true;
-        return false;
+        return list !== undefined && inAnyWindow(list, atMs);
     }
 
     /** Runs `fn` at `atMs` as an engine-internal event (no promise drain). */
